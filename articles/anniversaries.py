@@ -1,0 +1,90 @@
+"""The Today in History widget: which anniversaries to show on a given day."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from . import dates
+from .models import Article
+
+UPCOMING_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    """An article's event remembered on the date ``on``."""
+
+    article: Article
+    on: datetime.date
+
+    @property
+    def number(self) -> int:
+        """Which anniversary this is: also how many years ago the event happened."""
+        return dates.anniversary_number(self.article.event_date, self.on.year)
+
+    @property
+    def is_round(self) -> bool:
+        return dates.is_round_anniversary(self.number)
+
+    @property
+    def is_leap_day_kept_early(self) -> bool:
+        """A February 29 event remembered on February 28 of a common year."""
+        return (self.article.event_month, self.article.event_day) == (2, 29) and self.on.day == 28
+
+
+@dataclass
+class TodayInHistory:
+    today: datetime.date
+    anniversaries: list[Anniversary] = field(default_factory=list)
+    has_more: bool = False
+    # Filled only when today has no anniversaries:
+    upcoming: list[Anniversary] = field(default_factory=list)
+    upcoming_within_week: bool = False
+
+
+def next_occurrence(month: int, day: int, after: datetime.date) -> datetime.date:
+    """The first date after ``after`` on which the anniversary of month/day is kept."""
+    for year in (after.year, after.year + 1):
+        on = datetime.date(year, *dates.observed_day(month, day, year))
+        if on > after:
+            return on
+    raise AssertionError("an anniversary comes round within a year")
+
+
+def today_in_history(today: datetime.date, limit: int) -> TodayInHistory:
+    """Up to ``limit`` of today's anniversaries or, when there are none, the next ones.
+
+    Upcoming anniversaries within a week are preferred; when the coming week has none
+    either, the nearest ones are shown, so the widget stays filled while any published
+    article has a full date.
+    """
+    published = Article.objects.published().for_listing()
+    todays = list(published.on_this_day(today)[: limit + 1])
+    if todays:
+        return TodayInHistory(
+            today=today,
+            anniversaries=[Anniversary(article, today) for article in todays[:limit]],
+            has_more=len(todays) > limit,
+        )
+
+    upcoming = list(published.after_day(today.month, today.day)[:limit])
+    if len(upcoming) < limit:  # wrap round to the start of next year
+        earlier = Q(event_month__lt=today.month) | Q(
+            event_month=today.month, event_day__lte=today.day
+        )
+        upcoming += published.with_anniversary().filter(earlier).order_by(
+            "event_month", "event_day", "event_year"
+        )[: limit - len(upcoming)]
+    coming = [
+        Anniversary(article, next_occurrence(article.event_month, article.event_day, today))
+        for article in upcoming
+    ]
+    coming.sort(key=lambda anniversary: anniversary.on)
+    week_end = today + datetime.timedelta(days=UPCOMING_DAYS)
+    within_week = [anniversary for anniversary in coming if anniversary.on <= week_end]
+    return TodayInHistory(
+        today=today,
+        upcoming=within_week or coming,
+        upcoming_within_week=bool(within_week),
+    )

@@ -1,0 +1,289 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItemBase
+
+from . import dates
+from .markdown import render_markdown
+
+# Year-, month- and day-order of event dates; a missing month or day sorts first.
+CHRONOLOGICAL = (
+    F("event_year").asc(),
+    F("event_month").asc(nulls_first=True),
+    F("event_day").asc(nulls_first=True),
+)
+
+
+class Author(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        help_text=_("The login this author writes with. Deleting the login keeps the author."),
+    )
+    display_name = models.CharField(_("display name"), max_length=100)
+    slug = models.SlugField(unique=True, max_length=100, help_text=_("Used in the author's URL."))
+    bio = models.TextField(
+        _("short bio"),
+        max_length=600,
+        blank=True,
+        help_text=_("Two or three sentences, shown under every article this author writes."),
+    )
+    photo = models.ImageField(
+        upload_to="authors/",
+        blank=True,
+        width_field="photo_width",
+        height_field="photo_height",
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    links = models.TextField(
+        blank=True,
+        help_text=_("Web addresses (a personal site, a profile), one per line."),
+    )
+
+    class Meta:
+        ordering = ["display_name"]
+
+    def __str__(self):
+        return self.display_name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", args=[self.slug])
+
+    def clean(self):
+        validate = URLValidator(schemes=["http", "https"])
+        for line in self.link_list:
+            try:
+                validate(line)
+            except ValidationError:
+                raise ValidationError(
+                    {"links": _("“%(link)s” is not a web address starting with https://.")
+                     % {"link": line}}
+                ) from None
+
+    @property
+    def link_list(self):
+        return [line.strip() for line in self.links.splitlines() if line.strip()]
+
+
+class TaggedArticle(TaggedItemBase):
+    """Tags through a real foreign key, so tag pages are plain, indexed joins."""
+
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Articles readers may see: published, with a publish time that has come."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now()
+        )
+
+    def with_anniversary(self):
+        """Articles whose event has a known day of the year."""
+        return self.filter(event_day__isnull=False, event_approximate=False)
+
+    def on_day(self, month, day):
+        """Events of one day of the year, in every year, oldest first."""
+        return (
+            self.with_anniversary()
+            .filter(event_month=month, event_day=day)
+            .order_by(*CHRONOLOGICAL)
+        )
+
+    def on_this_day(self, on: datetime.date):
+        """Anniversaries kept on the date ``on`` (February 29 included on the 28th of
+        common years), oldest first."""
+        days = Q()
+        for month, day in dates.anniversary_days(on):
+            days |= Q(event_month=month, event_day=day)
+        return self.with_anniversary().filter(days).order_by(*CHRONOLOGICAL)
+
+    def after_day(self, month, day):
+        """Anniversaries later in the year than month/day, in calendar order."""
+        return (
+            self.with_anniversary()
+            .filter(Q(event_month__gt=month) | Q(event_month=month, event_day__gt=day))
+            .order_by("event_month", "event_day", "event_year")
+        )
+
+    def in_year(self, year):
+        """Events of an astronomical year, in date order (month-only and undated first)."""
+        return self.filter(event_year=year).order_by(*CHRONOLOGICAL)
+
+    def for_listing(self):
+        return self.select_related("author")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        unique=True, max_length=200, help_text=_("The article's address: /articles/<slug>/.")
+    )
+    dek = models.CharField(
+        _("dek"),
+        max_length=300,
+        blank=True,
+        help_text=_("One sentence under the headline; also the summary in lists and cards."),
+    )
+    event_year = models.IntegerField(
+        help_text=_("Astronomical year: 1 BC is 0, 44 BC is -43. The admin form converts."),
+    )
+    event_month = models.PositiveSmallIntegerField(null=True, blank=True)
+    event_day = models.PositiveSmallIntegerField(null=True, blank=True)
+    event_approximate = models.BooleanField(
+        _("approximate date"),
+        default=False,
+        help_text=_("Shown as “c. 1450”. An approximate date has no daily anniversary."),
+    )
+    event_old_style = models.BooleanField(
+        _("show Old Style date"),
+        default=False,
+        help_text=_(
+            "Also show the Julian (Old Style) date, for events recorded in that calendar."
+        ),
+    )
+    body = models.TextField(blank=True, help_text=_("Markdown."))
+    body_html = models.TextField(editable=False, blank=True)
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="articles")
+    tags = TaggableManager(through=TaggedArticle, blank=True)
+    picture = models.ImageField(
+        upload_to="articles/%Y/",
+        blank=True,
+        width_field="picture_width",
+        height_field="picture_height",
+    )
+    picture_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    picture_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    picture_alt = models.CharField(
+        _("picture alt text"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the picture shows, for readers who cannot see it."),
+    )
+    picture_caption = models.CharField(max_length=300, blank=True)
+    picture_credit = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        _("publish time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When a published article appears. A future time schedules it; "
+            "left empty, it is set when the article is first published."
+        ),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["event_month", "event_day", "event_year"], name="article_anniversary"
+            ),
+            models.Index(fields=["event_year", "event_month", "event_day"], name="article_era"),
+            models.Index(fields=["status", "publish_at"], name="article_publication"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(event_month__isnull=True) | Q(event_month__range=(1, 12)),
+                name="article_event_month_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(event_day__isnull=True)
+                | Q(event_month__isnull=False, event_day__range=(1, 31)),
+                name="article_event_day_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:article", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        if self.status == self.Status.PUBLISHED and self.publish_at is None:
+            self.publish_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "publish_at"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        try:
+            self.event_date  # noqa: B018 -- constructing it validates it
+        except dates.InvalidDate as error:
+            raise ValidationError({f"event_{error.field}": error.message}) from None
+
+    @property
+    def event_date(self) -> dates.HistoricalDate:
+        return dates.HistoricalDate(
+            self.event_year, self.event_month, self.event_day, self.event_approximate
+        )
+
+    @property
+    def old_style_date(self):
+        """The Julian (year, month, day) of the event, when the author asked for it."""
+        if not (self.event_old_style and self.event_date.precision is dates.Precision.DAY):
+            return None
+        return dates.gregorian_to_julian(self.event_year, self.event_month, self.event_day)
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def state(self):
+        """Draft, scheduled or published, as editors speak of it."""
+        if self.status == self.Status.DRAFT:
+            return _("Draft")
+        return _("Published") if self.is_public else _("Scheduled")
+
+
+def published_count(path):
+    """An annotation counting the published articles found along ``path``."""
+    return Count(
+        path,
+        filter=Q(
+            **{
+                f"{path}__status": Article.Status.PUBLISHED,
+                f"{path}__publish_at__lte": timezone.now(),
+            }
+        ),
+        distinct=True,
+    )
+
+
+def published_tags():
+    """Tags used by at least one published article, most used first, with
+    ``article_count``."""
+    return (
+        Tag.objects.annotate(
+            article_count=published_count("articles_taggedarticle_items__content_object")
+        )
+        .filter(article_count__gt=0)
+        .order_by("-article_count", "name")
+    )

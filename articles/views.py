@@ -1,0 +1,200 @@
+import datetime
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView
+from taggit.models import Tag
+
+from . import dates
+from .models import Article, Author, published_count, published_tags
+
+
+class PublishedArticlesMixin:
+    """Lists of published articles, paginated; a page number out of range is a 404."""
+
+    paginate_by = settings.ARTICLES_PER_PAGE
+
+    def published(self):
+        return Article.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(today=timezone.localdate(), **kwargs)
+
+
+class HomeView(PublishedArticlesMixin, ListView):
+    template_name = "articles/home.html"
+
+    def get_queryset(self):
+        return self.published()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(popular_tags=published_tags()[:12], **kwargs)
+
+
+class ArticleView(DetailView):
+    template_name = "articles/article_detail.html"
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        tags = list(article.tags.all())
+        related = Q(tags__in=tags)
+        if article.event_date.has_anniversary:
+            related |= Q(event_month=article.event_month, event_day=article.event_day)
+        related_articles = (
+            Article.objects.published()
+            .for_listing()
+            .filter(related)
+            .exclude(pk=article.pk)
+            .annotate(shared_tags=Count("tags", filter=Q(tags__in=tags)))
+            .order_by("-shared_tags", "-publish_at")[:4]
+        )
+        return super().get_context_data(
+            tags=tags, related_articles=related_articles, today=timezone.localdate(), **kwargs
+        )
+
+
+class DayView(PublishedArticlesMixin, ListView):
+    """One day of the year, every year: /on-this-day/august-20/."""
+
+    template_name = "articles/day.html"
+    paginate_by = 30
+
+    def get_queryset(self):
+        month, day = self.kwargs["day"]
+        if (month, day) == (2, 29):
+            return self.published().on_day(2, 29)
+        # On February 28 of a common year the page also keeps February 29's events.
+        this_year = timezone.localdate().year
+        return self.published().on_this_day(datetime.date(this_year, month, day))
+
+    def get_context_data(self, **kwargs):
+        month, day = self.kwargs["day"]
+        return super().get_context_data(
+            month=month,
+            day=day,
+            previous_day=dates.adjacent_day(month, day, -1),
+            next_day=dates.adjacent_day(month, day, 1),
+            **kwargs,
+        )
+
+
+@never_cache
+def today_redirect(request):
+    """/on-this-day/ goes to today's page, or to the day picked in the form."""
+    month, day = request.GET.get("month"), request.GET.get("day")
+    if month is None and day is None:
+        today = timezone.localdate()
+        return redirect("articles:day", day=(today.month, today.day))
+    try:
+        month, day = int(month), int(day)
+    except (TypeError, ValueError):
+        raise Http404(_("Pick a month and a day.")) from None
+    if not dates.is_valid_day_of_year(month, day):
+        raise Http404(_("That day does not exist in any year."))
+    return redirect("articles:day", day=(month, day))
+
+
+class TagIndexView(ListView):
+    template_name = "articles/tag_list.html"
+    context_object_name = "tags"
+
+    def get_queryset(self):
+        return published_tags().order_by("name")
+
+
+class TagView(PublishedArticlesMixin, ListView):
+    template_name = "articles/tag_detail.html"
+    # A tag that only drafts use must not reveal itself.
+    allow_empty = False
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return self.published().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class AuthorIndexView(ListView):
+    template_name = "articles/author_list.html"
+    context_object_name = "authors"
+
+    def get_queryset(self):
+        return (
+            Author.objects.annotate(article_count=published_count("articles"))
+            .filter(article_count__gt=0)
+            .order_by("display_name")
+        )
+
+
+class AuthorView(PublishedArticlesMixin, ListView):
+    template_name = "articles/author_detail.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        return self.published().filter(author=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
+
+
+class YearView(PublishedArticlesMixin, ListView):
+    """/years/1940/ and /years/44-bc/: events of one year, with the neighbouring years."""
+
+    template_name = "articles/year.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return self.published().in_year(self.kwargs["year"])
+
+    def get_context_data(self, **kwargs):
+        year = self.kwargs["year"]
+        years = Article.objects.published().values_list("event_year", flat=True)
+        return super().get_context_data(
+            year=year,
+            previous_year=years.filter(event_year__lt=year).order_by("-event_year").first(),
+            next_year=years.filter(event_year__gt=year).order_by("event_year").first(),
+            **kwargs,
+        )
+
+
+def timeline(request):
+    """Published articles counted by century, decade and year, oldest first."""
+    counts = (
+        Article.objects.published()
+        .values_list("event_year")
+        .annotate(count=Count("id"))
+        .order_by("event_year")
+    )
+    centuries = []
+    for year, count in counts:
+        century, decade = dates.century(year), dates.decade(year)
+        if not centuries or centuries[-1]["number"] != century:
+            centuries.append({"number": century, "count": 0, "decades": []})
+        current = centuries[-1]
+        current["count"] += count
+        if not current["decades"] or current["decades"][-1]["start"] != decade:
+            current["decades"].append({"start": decade, "count": 0, "years": []})
+        current["decades"][-1]["count"] += count
+        current["decades"][-1]["years"].append({"year": year, "count": count})
+    return render(request, "articles/timeline.html", {"centuries": centuries})
+
+
+@never_cache
+def healthz(request):
+    """200 when the database answers, 503 when it does not. Plain text, no HTML."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
