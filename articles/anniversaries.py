@@ -19,6 +19,10 @@ class Anniversary:
     on: datetime.date
 
     @property
+    def day_of_year(self) -> tuple[int, int]:
+        return (self.on.month, self.on.day)
+
+    @property
     def number(self) -> int:
         """Which anniversary this is: also how many years ago the event happened."""
         return dates.anniversary_number(self.article.event_date, self.on.year)
@@ -41,6 +45,10 @@ class TodayInHistory:
     # Filled only when today has no anniversaries:
     upcoming: list[Anniversary] = field(default_factory=list)
     upcoming_within_week: bool = False
+
+    @property
+    def day_of_year(self) -> tuple[int, int]:
+        return (self.today.month, self.today.day)
 
 
 def next_occurrence(month: int, day: int, after: datetime.date) -> datetime.date:

@@ -241,6 +241,13 @@ class Article(models.Model):
         )
 
     @property
+    def day_of_year(self):
+        """(month, day) of the event's anniversary, or None when it has none."""
+        if not self.event_date.has_anniversary:
+            return None
+        return (self.event_month, self.event_day)
+
+    @property
     def old_style_date(self):
         """The Julian (year, month, day) of the event, when the author asked for it."""
         if not (self.event_old_style and self.event_date.precision is dates.Precision.DAY):

@@ -81,6 +81,7 @@ class DayView(PublishedArticlesMixin, ListView):
         return super().get_context_data(
             month=month,
             day=day,
+            this_day=(month, day),
             previous_day=dates.adjacent_day(month, day, -1),
             next_day=dates.adjacent_day(month, day, 1),
             **kwargs,
