@@ -81,9 +81,11 @@ def today_in_history(today: datetime.date, limit: int) -> TodayInHistory:
         earlier = Q(event_month__lt=today.month) | Q(
             event_month=today.month, event_day__lte=today.day
         )
-        upcoming += published.with_anniversary().filter(earlier).order_by(
-            "event_month", "event_day", "event_year"
-        )[: limit - len(upcoming)]
+        upcoming += (
+            published.with_anniversary()
+            .filter(earlier)
+            .order_by("event_month", "event_day", "event_year")[: limit - len(upcoming)]
+        )
     coming = [
         Anniversary(article, next_occurrence(article.event_month, article.event_day, today))
         for article in upcoming

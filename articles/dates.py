@@ -243,7 +243,7 @@ def format_date(
 
 
 def format_day_of_year(month: int, day: int, month_names=MONTH_NAMES) -> str:
-    """"August 20"."""
+    """ "August 20"."""
     return f"{month_names[month - 1]} {day}"
 
 
@@ -294,6 +294,13 @@ def century(year: int) -> int:
     return number if era is Era.AD else -number
 
 
+def century_span(number: int) -> tuple[int, int]:
+    """First and last astronomical years of a signed century (see :func:`century`)."""
+    if number > 0:
+        return (100 * (number - 1) + 1, 100 * number)
+    return (1 - 100 * -number, -100 * (-number - 1))
+
+
 def decade(year: int) -> int:
     """The decade of a year, as the astronomical year that the decade starts with.
 
@@ -306,13 +313,13 @@ def decade(year: int) -> int:
 
 
 def format_century(number: int, bc: str = "BC") -> str:
-    """"20th century", "1st century BC"."""
+    """ "20th century", "1st century BC"."""
     text = f"{ordinal(abs(number))} century"
     return f"{text} {bc}" if number < 0 else text
 
 
 def format_decade(first_year: int, bc: str = "BC") -> str:
-    """"1940s", "40s BC", from the value :func:`decade` returns."""
+    """ "1940s", "40s BC", from the value :func:`decade` returns."""
     if first_year > 0:
         return f"{first_year // 10 * 10}s"
     return f"{from_astronomical(first_year)[0] - 9}s {bc}"

@@ -68,8 +68,10 @@ class Author(models.Model):
                 validate(line)
             except ValidationError:
                 raise ValidationError(
-                    {"links": _("“%(link)s” is not a web address starting with https://.")
-                     % {"link": line}}
+                    {
+                        "links": _("“%(link)s” is not a web address starting with https://.")
+                        % {"link": line}
+                    }
                 ) from None
 
     @property
@@ -86,9 +88,7 @@ class TaggedArticle(TaggedItemBase):
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """Articles readers may see: published, with a publish time that has come."""
-        return self.filter(
-            status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now()
-        )
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
 
     def with_anniversary(self):
         """Articles whose event has a known day of the year."""
@@ -217,9 +217,6 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def get_absolute_url(self):
-        return reverse("articles:article", args=[self.slug])
-
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
@@ -228,7 +225,12 @@ class Article(models.Model):
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "publish_at"}
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("articles:article", args=[self.slug])
+
     def clean(self):
+        if self.event_year is None:
+            return  # the form reports the missing year on its own field
         try:
             self.event_date  # noqa: B018 -- constructing it validates it
         except dates.InvalidDate as error:

@@ -26,7 +26,7 @@ def event_date(article):
 
 @register.filter
 def old_style_date(article):
-    """"October 25, 1917 O.S." when the author asked for the Julian date."""
+    """ "October 25, 1917 O.S." when the author asked for the Julian date."""
     julian = article.old_style_date
     if julian is None:
         return ""
@@ -76,7 +76,5 @@ def decade_label(first_year):
 def today_in_history():
     """The Today in History widget, for today in the site's time zone."""
     return {
-        "widget": build_today_in_history(
-            timezone.localdate(), settings.TODAY_IN_HISTORY_LIMIT
-        )
+        "widget": build_today_in_history(timezone.localdate(), settings.TODAY_IN_HISTORY_LIMIT)
     }

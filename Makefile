@@ -1,0 +1,41 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format install clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -c 'import sys; sys.exit("historyblog needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(BIN)/.installed
+
+# Set up the embedded SQLite database with demo content and serve the site.
+run: install
+	DEBUG=true $(BIN)/python manage.py migrate --noinput
+	DEBUG=true $(BIN)/python manage.py demo_content
+	DEBUG=true $(BIN)/python manage.py dev_admin
+	@echo "Serving historyblog at http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/)"
+	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The whole test suite; DATABASE_URL picks the database (SQLite when unset).
+test: install
+	SECRET_KEY=test-only-secret $(BIN)/python manage.py makemigrations --check --dry-run
+	SECRET_KEY=test-only-secret $(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .hypothesis
