@@ -1,0 +1,92 @@
+import datetime
+
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from articles import dates
+from articles.demo import content, pictures
+from articles.models import Article, Author
+
+
+def has_file(field_file):
+    return bool(field_file) and field_file.storage.exists(field_file.name)
+
+
+def publish_time(today, position, status):
+    """Published articles appear a few days apart, going back about six months;
+    the scheduled one a week from today. Fixed for the day, so reruns change nothing."""
+    if status == "draft":
+        return None
+    day = today + datetime.timedelta(days=7 if status == "scheduled" else -1 - 5 * position)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+
+
+def picture_year(article):
+    """The year as the picture shows it: "44 BC", "c. 1450", and "AD 79" for early years."""
+    year = dates.HistoricalDate(article.event_year, approximate=article.event_approximate)
+    text = dates.format_date(year)
+    return f"AD {text}" if 0 < article.event_year < 1000 else text
+
+
+def write_author(data):
+    author = Author.objects.filter(slug=data["slug"]).first() or Author(slug=data["slug"])
+    author.display_name = data["display_name"]
+    author.bio = data["bio"]
+    author.links = data["links"]
+    author.full_clean()
+    if not has_file(author.photo):
+        portrait = pictures.draw_portrait(data["initials"], data["colour"])
+        author.photo.save(f"{data['slug']}.png", ContentFile(portrait), save=False)
+    author.save()
+    return author
+
+
+def write_article(data, author, publish_at):
+    article = Article.objects.filter(slug=data["slug"]).first() or Article(slug=data["slug"])
+    article.title = data["title"]
+    article.dek = data["dek"]
+    article.body = content.body(data)
+    article.author = author
+    for field, value in data["event"].items():
+        setattr(article, field, value)
+    draft = data.get("status") == "draft"
+    article.status = Article.Status.DRAFT if draft else Article.Status.PUBLISHED
+    article.publish_at = publish_at
+    picture = data["picture"]
+    if picture:
+        alt = pictures.describe(picture, picture_year(article))
+        # The alt text names everything drawn, so a changed one means a changed drawing
+        # (the ever-current article moves to a new year once a year).
+        redraw = not has_file(article.picture) or article.picture_alt != alt
+        article.picture_alt = alt
+        article.picture_caption = data["caption"]
+        article.picture_credit = content.CREDIT
+    article.full_clean()
+    if picture and redraw:
+        if article.picture:
+            article.picture.delete(save=False)
+        drawing = pictures.draw(picture, picture_year(article), seed=data["slug"])
+        article.picture.save(f"{data['slug']}.jpg", ContentFile(drawing), save=False)
+    article.save()
+    article.tags.set(data["tags"])
+    return article
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the demo authors and articles, with pictures drawn by Pillow. "
+        "Safe to run again: rows are matched by slug and existing pictures are kept."
+    )
+
+    def handle(self, *args, **options):
+        today = timezone.localdate()
+        with transaction.atomic():
+            authors = {data["slug"]: write_author(data) for data in content.AUTHORS}
+            articles = content.articles(today)
+            for position, data in enumerate(articles):
+                status = data.get("status", "published")
+                write_article(data, authors[data["author"]], publish_time(today, position, status))
+        if options["verbosity"]:
+            self.stdout.write(f"Demo content: {len(authors)} authors, {len(articles)} articles.")
