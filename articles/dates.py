@@ -39,6 +39,10 @@ MONTH_NAMES = (
 MIN_YEAR = -9999
 MAX_YEAR = 9999
 
+# The first day of the Gregorian calendar. Before it, dates are conventionally written
+# in the Julian calendar already, so an "Old Style" date only makes sense from here on.
+GREGORIAN_REFORM = (1582, 10, 15)
+
 
 class Precision(Enum):
     DAY = "day"
@@ -216,23 +220,29 @@ def ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def format_year(year: int, bc: str = "BC") -> str:
-    """An astronomical year as readers write it: 1940, 44 BC."""
+def format_year(year: int, bc: str = "BC", ad: str = "AD") -> str:
+    """An astronomical year as readers write it: 1940, AD 79, 44 BC.
+
+    Years of the first millennium carry "AD", so "August 24, AD 79" cannot be misread.
+    """
     written, era = from_astronomical(year)
-    return f"{written} {bc}" if era is Era.BC else str(written)
+    if era is Era.BC:
+        return f"{written} {bc}"
+    return f"{ad} {written}" if written < 1000 else str(written)
 
 
 def format_date(
     event: HistoricalDate,
     month_names=MONTH_NAMES,
     bc: str = "BC",
+    ad: str = "AD",
     circa: str = "c.",
 ) -> str:
     """The date as readers see it: "August 20, 1940", "March 15, 44 BC", "c. 1450".
 
     Month names and labels are parameters so a translated site can pass its own.
     """
-    year = format_year(event.year, bc)
+    year = format_year(event.year, bc, ad)
     if event.precision is Precision.DAY:
         text = f"{month_names[event.month - 1]} {event.day}, {year}"
     elif event.precision is Precision.MONTH:
@@ -323,6 +333,12 @@ def format_decade(first_year: int, bc: str = "BC") -> str:
     if first_year > 0:
         return f"{first_year // 10 * 10}s"
     return f"{from_astronomical(first_year)[0] - 9}s {bc}"
+
+
+def can_show_old_style(event: HistoricalDate) -> bool:
+    """Whether an Old Style (Julian) date may be shown beside the event's date: only
+    for full dates from the Gregorian reform on."""
+    return event.precision is Precision.DAY and event.sort_key() >= GREGORIAN_REFORM
 
 
 def gregorian_to_julian(year: int, month: int, day: int) -> tuple[int, int, int]:

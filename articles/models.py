@@ -155,7 +155,8 @@ class Article(models.Model):
         _("show Old Style date"),
         default=False,
         help_text=_(
-            "Also show the Julian (Old Style) date, for events recorded in that calendar."
+            "Also show the Julian (Old Style) date, for events after 1582 recorded in "
+            "that calendar (Russia until 1918). Enter the Gregorian date above."
         ),
     )
     body = models.TextField(blank=True, help_text=_("Markdown."))
@@ -232,9 +233,20 @@ class Article(models.Model):
         if self.event_year is None:
             return  # the form reports the missing year on its own field
         try:
-            self.event_date  # noqa: B018 -- constructing it validates it
+            event = self.event_date
         except dates.InvalidDate as error:
             raise ValidationError({f"event_{error.field}": error.message}) from None
+        if self.event_old_style and not dates.can_show_old_style(event):
+            raise ValidationError(
+                {
+                    "event_old_style": _(
+                        "An Old Style date is shown only for full dates from October 15, "
+                        "1582, when the Gregorian calendar began. Earlier dates are "
+                        "written in the Julian calendar already: enter them as sources "
+                        "give them."
+                    )
+                }
+            )
 
     @property
     def event_date(self) -> dates.HistoricalDate:
@@ -252,7 +264,7 @@ class Article(models.Model):
     @property
     def old_style_date(self):
         """The Julian (year, month, day) of the event, when the author asked for it."""
-        if not (self.event_old_style and self.event_date.precision is dates.Precision.DAY):
+        if not (self.event_old_style and dates.can_show_old_style(self.event_date)):
             return None
         return dates.gregorian_to_julian(self.event_year, self.event_month, self.event_day)
 

@@ -20,7 +20,11 @@ def _month_names():
 def event_date(article):
     """The article's event date as readers see it: "March 15, 44 BC"."""
     return dates.format_date(
-        article.event_date, month_names=_month_names(), bc=_("BC"), circa=_("c.")
+        article.event_date,
+        month_names=_month_names(),
+        bc=_("BC"),
+        ad=_("AD"),
+        circa=_("c."),
     )
 
 
@@ -33,7 +37,10 @@ def old_style_date(article):
     year, month, day = julian
     return _("%(date)s O.S.") % {
         "date": dates.format_date(
-            dates.HistoricalDate(year, month, day), month_names=_month_names(), bc=_("BC")
+            dates.HistoricalDate(year, month, day),
+            month_names=_month_names(),
+            bc=_("BC"),
+            ad=_("AD"),
         )
     }
 
@@ -41,7 +48,7 @@ def old_style_date(article):
 @register.filter
 def year_label(year):
     """An astronomical year as written: 1940, 44 BC."""
-    return dates.format_year(year, bc=_("BC"))
+    return dates.format_year(year, bc=_("BC"), ad=_("AD"))
 
 
 @register.filter

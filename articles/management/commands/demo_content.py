@@ -24,10 +24,9 @@ def publish_time(today, position, status):
 
 
 def picture_year(article):
-    """The year as the picture shows it: "44 BC", "c. 1450", and "AD 79" for early years."""
+    """The year as the picture shows it: "44 BC", "c. 1450", "AD 79"."""
     year = dates.HistoricalDate(article.event_year, approximate=article.event_approximate)
-    text = dates.format_date(year)
-    return f"AD {text}" if 0 < article.event_year < 1000 else text
+    return dates.format_date(year)
 
 
 def write_author(data):
