@@ -79,6 +79,17 @@ def decade_label(first_year):
     return dates.format_decade(first_year, bc=_("BC"))
 
 
+@register.inclusion_tag("includes/day_picker.html")
+def day_picker(month, day):
+    """The month and day form that leads to any day page, with a day preselected."""
+    return {
+        "months": list(enumerate(_month_names(), start=1)),
+        "days": range(1, 32),
+        "month": month,
+        "day": day,
+    }
+
+
 @register.inclusion_tag("includes/today_in_history.html")
 def today_in_history():
     """The Today in History widget, for today in the site's time zone."""
