@@ -1,0 +1,21 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def plain_static_files_storage(settings, tmp_path):
+    """Templates use {% static %}; the manifest storage would need collectstatic first.
+
+    STATIC_ROOT points at an empty directory so WhiteNoise finds one and stays quiet.
+    """
+    settings.STATIC_ROOT = tmp_path / "staticfiles"
+    settings.STATIC_ROOT.mkdir()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp_path(settings, tmp_path):
+    """Uploaded and generated files go to a temporary directory, never into the repo."""
+    settings.MEDIA_ROOT = tmp_path / "media"
