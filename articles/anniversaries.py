@@ -90,7 +90,7 @@ def today_in_history(today: datetime.date, limit: int) -> TodayInHistory:
         Anniversary(article, next_occurrence(article.event_month, article.event_day, today))
         for article in upcoming
     ]
-    coming.sort(key=lambda anniversary: anniversary.on)
+    coming.sort(key=lambda anniversary: (anniversary.on, anniversary.article.event_year))
     week_end = today + datetime.timedelta(days=UPCOMING_DAYS)
     within_week = [anniversary for anniversary in coming if anniversary.on <= week_end]
     return TodayInHistory(
