@@ -360,3 +360,21 @@ def gregorian_to_julian(year: int, month: int, day: int) -> tuple[int, int, int]
     julian_month = m + 3 - 12 * (m // 10)
     julian_year = d - 4800 + m // 10
     return julian_year, julian_month, julian_day
+
+
+def iso_format(event: HistoricalDate) -> str:
+    """The date in ISO 8601 form, for machines (schema.org, feeds): "1940-08-20".
+
+    Years are astronomical, zero-padded to four digits, and signed before year 0 in
+    ISO 8601's expanded form, so 15 March 44 BC is "-0043-03-15" and 1 BC is "0000".
+    A month-only date gives "1776-07", a year-only date "1066". ISO 8601 has no
+    notation schema.org understands for "circa", so an approximate date gives its
+    parts unmarked.
+    """
+    sign = "-" if event.year < 0 else ""
+    text = f"{sign}{abs(event.year):04d}"
+    if event.month is not None:
+        text += f"-{event.month:02d}"
+    if event.day is not None:
+        text += f"-{event.day:02d}"
+    return text

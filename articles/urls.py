@@ -1,6 +1,7 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path, register_converter
 
-from . import converters, views
+from . import converters, feeds, sharecards, sitemaps, views
 
 register_converter(converters.DayOfYearConverter, "day")
 register_converter(converters.YearConverter, "year")
@@ -19,4 +20,17 @@ urlpatterns = [
     path("years/<year:year>/", views.YearView.as_view(), name="year"),
     path("timeline/", views.timeline, name="timeline"),
     path("healthz", views.healthz, name="healthz"),
+    # Sharing, feeds and crawlers
+    path("articles/<slug:slug>/card.jpg", sharecards.article_card_view, name="article_card"),
+    path("share/site.jpg", sharecards.site_card_view, name="site_card"),
+    path("feeds/latest/", feeds.ArticleFeed(), name="latest_feed"),
+    path("feeds/latest/atom/", feeds.ArticleAtomFeed(), name="latest_atom"),
+    path("feeds/tags/<str:slug>/", feeds.TagFeed(), name="tag_feed"),
+    path("feeds/tags/<str:slug>/atom/", feeds.TagAtomFeed(), name="tag_atom"),
+    path("feeds/authors/<slug:slug>/", feeds.AuthorFeed(), name="author_feed"),
+    path("feeds/authors/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="author_atom"),
+    path("feeds/on-this-day/", feeds.OnThisDayFeed(), name="on_this_day_feed"),
+    path("feeds/on-this-day/atom/", feeds.OnThisDayAtomFeed(), name="on_this_day_atom"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots"),
 ]

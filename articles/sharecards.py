@@ -1,0 +1,296 @@
+"""Share cards: the 1200x630 image a social network shows beside a shared link.
+
+A card is drawn with Pillow in the bundled DejaVu fonts (see fonts/LICENSE), so it
+looks the same on every server. It is stored in the default storage (the media folder,
+or S3) under a name made from a hash of everything drawn on it: a new title, date or
+picture gives a new name, so a new card, and the old ones are deleted. The image URL
+carries the same hash, so a social network that cached the old card fetches the new.
+"""
+
+import functools
+import hashlib
+import json
+import logging
+import unicodedata
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from PIL import Image, ImageDraw, ImageEnhance, ImageFont, ImageOps
+
+from .models import Article
+from .sharing import absolute_url, site_host, with_query
+from .templatetags.history import event_date
+
+logger = logging.getLogger(__name__)
+
+WIDTH, HEIGHT = 1200, 630
+# Part of every card's hash: change it when the design changes, to redraw every card.
+DESIGN_VERSION = "1"
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+SERIF = FONTS / "DejaVuSerifCondensed-Bold.ttf"
+SANS = FONTS / "DejaVuSans-Bold.ttf"
+
+MARGIN = 72
+TITLE_TOP, TITLE_BOTTOM = 236, HEIGHT - 56
+# Title sizes tried in turn, largest first, until the title fits.
+TITLE_SIZES = (76, 68, 60, 54)
+LINE_SPACING = 1.12
+ELLIPSIS = "…"
+
+PAPER = {"background": "#faf7f0", "text": "#1c1a16", "accent": "#9a1f17", "muted": "#5c564b"}
+ON_PICTURE = {"background": "#1c1a16", "text": "#faf7f0", "accent": "#f9cdc2", "muted": "#e0d9cb"}
+
+ONE_HOUR, ONE_YEAR = 60 * 60, 365 * 24 * 60 * 60
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a card shows. ``picture`` is a FieldFile or None."""
+
+    kicker: str  # the event date, after the "Today in History" label
+    title: str
+    folder: str  # where its versions are stored
+    picture: object = None
+
+    @property
+    def version(self):
+        """A short hash of everything drawn on the card."""
+        drawn = [
+            DESIGN_VERSION,
+            _("Today in History"),
+            self.kicker,
+            self.title,
+            self.picture.name if self.picture else "",
+            settings.SITE_NAME,
+            site_host(),
+        ]
+        return hashlib.sha256(json.dumps(drawn).encode()).hexdigest()[:12]
+
+    @property
+    def name(self):
+        return f"{self.folder}/{self.version}.jpg"
+
+
+@dataclass(frozen=True)
+class ShareImage:
+    """An absolute image URL and what ``og:image`` says about it."""
+
+    url: str
+    alt: str
+    width: int = WIDTH
+    height: int = HEIGHT
+
+
+def article_card(article):
+    return Card(
+        kicker=event_date(article),
+        title=article.title,
+        folder=f"sharecards/articles/{article.pk}",
+        picture=article.picture or None,
+    )
+
+
+def site_card():
+    return Card(
+        kicker="",
+        title=_("What happened on this day, in every year"),
+        folder="sharecards/site",
+    )
+
+
+def article_share_image(article):
+    card = article_card(article)
+    url = absolute_url(reverse("articles:article_card", args=[article.slug]))
+    return ShareImage(
+        url=with_query(url, v=card.version),
+        alt=_("%(date)s: %(title)s") % {"date": card.kicker, "title": card.title},
+    )
+
+
+def site_share_image():
+    card = site_card()
+    url = absolute_url(reverse("articles:site_card"))
+    return ShareImage(
+        url=with_query(url, v=card.version),
+        alt=_("%(site)s: Today in History") % {"site": settings.SITE_NAME},
+    )
+
+
+# Drawing
+
+
+@functools.cache
+def load_font(path, size):
+    return ImageFont.truetype(path, size)
+
+
+def printable(text):
+    """``text`` on one line, without control or format characters a font cannot draw."""
+    text = " ".join(text.split())
+    return "".join(char for char in text if unicodedata.category(char)[0] != "C")
+
+
+def fit(text, font, width):
+    """``text`` shortened with an ellipsis, word by word where it can, to fit ``width``."""
+    if font.getlength(text) <= width:
+        return text
+    while text:
+        shorter = text.rsplit(" ", 1)[0] if " " in text else text[:-1]
+        text = shorter.rstrip(" ,.;:-\u2013\u2014")  # no "…" after a comma or a dash
+        if font.getlength(text + ELLIPSIS) <= width:
+            return text + ELLIPSIS
+    return ELLIPSIS
+
+
+def wrap(text, font, width):
+    """Lines of ``text`` no wider than ``width``; a word too long for a line is broken."""
+    lines = []
+    line = ""
+    for word in text.split(" "):
+        candidate = f"{line} {word}" if line else word
+        if font.getlength(candidate) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = word
+        while font.getlength(line) > width:  # one long word, or a script without spaces
+            cut = len(line) - 1
+            while cut > 1 and font.getlength(line[:cut]) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line:
+        lines.append(line)
+    return lines
+
+
+def layout_title(title, width=WIDTH - 2 * MARGIN, height=TITLE_BOTTOM - TITLE_TOP):
+    """The font, lines and line height for ``title`` in a box of ``width`` x ``height``.
+
+    The largest size at which the whole title fits wins; at the smallest size, a title
+    still too long keeps the lines that fit, the last one ending with an ellipsis.
+    """
+    title = printable(title)
+    for size in TITLE_SIZES:
+        font = load_font(SERIF, size)
+        line_height = round(size * LINE_SPACING)
+        max_lines = height // line_height
+        lines = wrap(title, font, width)
+        if len(lines) <= max_lines:
+            return font, lines, line_height
+    kept = lines[:max_lines]
+    kept[-1] = fit(f"{kept[-1]} {lines[max_lines]}", font, width)
+    return font, kept, line_height
+
+
+def background(picture):
+    """The picture cover-cropped to the card and darkened for white text, or None when
+    there is no picture or it cannot be read."""
+    if not picture:
+        return None
+    try:
+        with picture.storage.open(picture.name, "rb") as file:
+            image = Image.open(file)
+            image.draft("RGB", (WIDTH, HEIGHT))  # decode a large JPEG at a smaller scale
+            image = ImageOps.exif_transpose(image).convert("RGB")
+    except (OSError, ValueError, Image.DecompressionBombError):
+        logger.warning("Share card drawn without its unreadable picture %s", picture.name)
+        return None
+    image = ImageOps.fit(image, (WIDTH, HEIGHT), Image.Resampling.LANCZOS, centering=(0.5, 0.4))
+    image = ImageEnhance.Color(image).enhance(0.6)
+    # Mixed 70% with dark ink, even a white picture ends no lighter than #606060: the
+    # title keeps WCAG's 4.5:1 contrast over any picture, the kicker over 3:1 (large text).
+    return Image.blend(image, Image.new("RGB", image.size, ON_PICTURE["background"]), 0.7)
+
+
+def draw(card):
+    """The card as JPEG bytes."""
+    image = background(card.picture)
+    colours = PAPER if image is None else ON_PICTURE
+    if image is None:
+        image = Image.new("RGB", (WIDTH, HEIGHT), colours["background"])
+    pen = ImageDraw.Draw(image)
+    right = WIDTH - MARGIN
+
+    # A masthead: the site's name and address over a double rule, as on the site.
+    host_font = load_font(SANS, 22)
+    host = printable(site_host() or "")
+    pen.text((right, 100), host, font=host_font, fill=colours["muted"], anchor="rs")
+    name_width = right - MARGIN - host_font.getlength(host) - 40
+    name_font = load_font(SERIF, 40)
+    name = fit(printable(settings.SITE_NAME), name_font, name_width)
+    pen.text((MARGIN, 100), name, font=name_font, fill=colours["text"], anchor="ls")
+    pen.rectangle((MARGIN, 120, right, 124), fill=colours["text"])
+    pen.rectangle((MARGIN, 129, right, 130), fill=colours["text"])
+
+    # The kicker: "TODAY IN HISTORY | AUGUST 20, 1940", as on the article page.
+    kicker_font = load_font(SANS, 26)
+    label = _("Today in History").upper()
+    if card.kicker:
+        label += "  |  "
+        date_left = MARGIN + kicker_font.getlength(label)
+        date = fit(printable(card.kicker).upper(), kicker_font, right - date_left)
+        pen.text((date_left, 196), date, font=kicker_font, fill=colours["text"], anchor="ls")
+    pen.text((MARGIN, 196), label, font=kicker_font, fill=colours["accent"], anchor="ls")
+
+    font, lines, line_height = layout_title(card.title)
+    top = TITLE_TOP + font.getmetrics()[0]  # the first baseline
+    for number, line in enumerate(lines):
+        position = (MARGIN, top + number * line_height)
+        pen.text(position, line, font=font, fill=colours["text"], anchor="ls")
+
+    output = BytesIO()
+    # 4:4:4 chroma keeps the red kicker's edges crisp.
+    image.save(output, "JPEG", quality=88, subsampling=0, optimize=True)
+    return output.getvalue()
+
+
+# Storage and views
+
+
+def stored(card):
+    """The storage name of ``card``, drawing and saving it first if needed; older
+    versions of the card are deleted."""
+    if default_storage.exists(card.name):
+        return card.name
+    saved = default_storage.save(card.name, ContentFile(draw(card)))
+    if saved != card.name:  # another request saved it meanwhile: keep one copy
+        default_storage.delete(saved)
+    _folders, files = default_storage.listdir(card.folder)
+    for file in files:
+        if f"{card.folder}/{file}" != card.name:
+            default_storage.delete(f"{card.folder}/{file}")
+    return card.name
+
+
+def card_response(request, card):
+    with default_storage.open(stored(card), "rb") as file:
+        response = HttpResponse(file.read(), content_type="image/jpeg")
+    # The page links to the card with its version (?v=): that URL's bytes never change.
+    if request.GET.get("v") == card.version:
+        patch_cache_control(response, public=True, max_age=ONE_YEAR, immutable=True)
+    else:
+        patch_cache_control(response, public=True, max_age=ONE_HOUR)
+    return response
+
+
+def article_card_view(request, slug):
+    """/articles/<slug>/card.jpg: the article's share card. Not found for drafts."""
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    return card_response(request, article_card(article))
+
+
+def site_card_view(request):
+    """/share/site.jpg: the card of every page that is not an article."""
+    return card_response(request, site_card())

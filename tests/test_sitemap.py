@@ -1,0 +1,164 @@
+"""/sitemap.xml and /robots.txt, read as crawlers read them: the sitemap against the
+rules of its XML schema, robots.txt with the standard library's parser."""
+
+import datetime
+import xml.etree.ElementTree as ET
+from urllib.robotparser import RobotFileParser
+
+import lxml.etree
+import pytest
+
+from .factories import make_article, make_author, make_draft, make_scheduled
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://history.example"
+NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+# The rules of sitemaps.org's sitemap.xsd: at most 50,000 <url>, each with one absolute
+# <loc> of at most 2,048 characters and an optional W3C-dated <lastmod>.
+SCHEMA = lxml.etree.XMLSchema(
+    lxml.etree.fromstring(f"""
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="{NAMESPACE}"
+            xmlns="{NAMESPACE}" elementFormDefault="qualified">
+  <xsd:element name="urlset">
+    <xsd:complexType>
+      <xsd:sequence>
+        <xsd:element name="url" maxOccurs="50000">
+          <xsd:complexType>
+            <xsd:sequence>
+              <xsd:element name="loc">
+                <xsd:simpleType>
+                  <xsd:restriction base="xsd:anyURI">
+                    <xsd:minLength value="12"/>
+                    <xsd:maxLength value="2048"/>
+                    <xsd:pattern value="https?://.+"/>
+                  </xsd:restriction>
+                </xsd:simpleType>
+              </xsd:element>
+              <xsd:element name="lastmod" minOccurs="0">
+                <xsd:simpleType>
+                  <xsd:union memberTypes="xsd:date xsd:dateTime"/>
+                </xsd:simpleType>
+              </xsd:element>
+              <xsd:element name="changefreq" minOccurs="0">
+                <xsd:simpleType>
+                  <xsd:restriction base="xsd:string">
+                    <xsd:enumeration value="always"/><xsd:enumeration value="hourly"/>
+                    <xsd:enumeration value="daily"/><xsd:enumeration value="weekly"/>
+                    <xsd:enumeration value="monthly"/><xsd:enumeration value="yearly"/>
+                    <xsd:enumeration value="never"/>
+                  </xsd:restriction>
+                </xsd:simpleType>
+              </xsd:element>
+              <xsd:element name="priority" minOccurs="0">
+                <xsd:simpleType>
+                  <xsd:restriction base="xsd:decimal">
+                    <xsd:minInclusive value="0.0"/><xsd:maxInclusive value="1.0"/>
+                  </xsd:restriction>
+                </xsd:simpleType>
+              </xsd:element>
+            </xsd:sequence>
+          </xsd:complexType>
+        </xsd:element>
+      </xsd:sequence>
+    </xsd:complexType>
+  </xsd:element>
+</xsd:schema>
+""")
+)
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    settings.SITE_URL = SITE
+
+
+def sitemap(client, **headers):
+    response = client.get("/sitemap.xml", **headers)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    SCHEMA.assertValid(lxml.etree.fromstring(response.content))
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{{{NAMESPACE}}}urlset"
+    return {
+        url.findtext(f"{{{NAMESPACE}}}loc"): url.findtext(f"{{{NAMESPACE}}}lastmod")
+        for url in root.iterfind(f"{{{NAMESPACE}}}url")
+    }
+
+
+@pytest.fixture
+def site():
+    matt = make_author(slug="matt")
+    ann = make_author(slug="ann")
+    return [
+        make_article(slug="trotsky", author=matt, event_year=1940, tags=["Russia"]),
+        make_article(slug="caesar", author=ann, event_year=-43, tags=["Rome", "Russia"]),
+    ]
+
+
+def test_sitemap_lists_every_public_page_once_with_absolute_urls(client, site):
+    urls = sitemap(client)
+    days = {url for url in urls if url.startswith(f"{SITE}/on-this-day/")}
+    assert len(days) == 366
+    assert f"{SITE}/on-this-day/february-29/" in days
+    expected = {
+        f"{SITE}/",
+        f"{SITE}/tags/",
+        f"{SITE}/authors/",
+        f"{SITE}/timeline/",
+        f"{SITE}/articles/trotsky/",
+        f"{SITE}/articles/caesar/",
+        f"{SITE}/tags/russia/",
+        f"{SITE}/tags/rome/",
+        f"{SITE}/authors/matt/",
+        f"{SITE}/authors/ann/",
+        f"{SITE}/years/1940/",
+        f"{SITE}/years/44-bc/",
+    }
+    assert set(urls) == expected | days
+    # Every page listed exists (of the day pages, two are enough to tell).
+    for url in [*expected, f"{SITE}/on-this-day/january-1/", f"{SITE}/on-this-day/february-29/"]:
+        assert client.get(url.removeprefix(SITE)).status_code == 200, url
+
+
+def test_articles_carry_their_last_modification_date(client, site):
+    urls = sitemap(client)
+    for article in site:
+        lastmod = urls[SITE + article.get_absolute_url()]
+        assert datetime.date.fromisoformat(lastmod) == article.updated_at.date()
+
+
+def test_drafts_scheduled_articles_and_their_tags_and_authors_are_left_out(client, site):
+    hidden = make_author(slug="hidden-author")
+    make_draft(slug="secret-draft", author=hidden, tags=["Secret"], event_year=1500)
+    make_scheduled(slug="scheduled-story", author=hidden, tags=["Embargoed"], event_year=1600)
+    urls = "\n".join(sitemap(client))
+    for hidden_part in ("secret-draft", "scheduled-story", "secret", "embargoed",
+                        "hidden-author", "/years/1500/", "/years/1600/"):  # fmt: skip
+        assert hidden_part not in urls
+
+
+def test_sitemap_uses_site_url_whatever_the_host_header(client, settings, site):
+    settings.ALLOWED_HOSTS = ["attacker.example"]
+    urls = sitemap(client, HTTP_HOST="attacker.example")
+    assert all(url.startswith(f"{SITE}/") for url in urls)
+
+
+def test_sitemap_of_an_empty_site_still_lists_the_days(client):
+    urls = sitemap(client)
+    assert len(urls) == 366 + 4
+
+
+def test_robots_txt_keeps_crawlers_out_of_the_admin_and_names_the_sitemap(client, settings):
+    settings.ALLOWED_HOSTS = ["attacker.example"]
+    response = client.get("/robots.txt", HTTP_HOST="attacker.example")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    robots = RobotFileParser()
+    robots.parse(response.content.decode().splitlines())
+    assert robots.site_maps() == [f"{SITE}/sitemap.xml"]
+    assert not robots.can_fetch("*", f"{SITE}/admin/")
+    assert not robots.can_fetch("*", f"{SITE}/admin/articles/article/")
+    assert robots.can_fetch("*", f"{SITE}/articles/trotsky/")
+    assert robots.can_fetch("*", f"{SITE}/sitemap.xml")
