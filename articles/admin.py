@@ -1,13 +1,113 @@
+import logging
+
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.dates import MONTHS
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
-from . import dates
+from . import dates, pictures
 from .models import Article, Author
 from .templatetags.history import event_date
+
+logger = logging.getLogger(__name__)
+
+
+class PictureField(forms.ImageField):
+    """Django's image field, after the checks of ``pictures.validate_image``: their
+    messages say what is wrong, and a decompression bomb is refused before Pillow
+    decodes it. (A validator on the model field would run only after this form field's
+    own check, and would read the stored picture again on every ``full_clean``.)"""
+
+    def __init__(self, **kwargs):
+        kwargs["help_text"] = kwargs.get("help_text") or pictures.upload_help_text()
+        super().__init__(**kwargs)
+
+    def to_python(self, data):
+        if data not in self.empty_values:
+            pictures.validate_image(data)
+        return super().to_python(data)
+
+
+class PictureAdmin(admin.ModelAdmin):
+    """Admin for a model with one picture field and its ``<field>_renditions`` record.
+
+    An upload is published by ``pictures.publish`` (cleaned, then its renditions made)
+    before the row is saved; the files of a replaced picture or a deleted row are
+    deleted once the change commits. Django leaves old files behind on its own.
+    """
+
+    picture_field = "picture"
+    square_renditions = False
+    formfield_overrides = {models.ImageField: {"form_class": PictureField}}
+
+    def save_model(self, request, obj, form, change):
+        field_file = getattr(obj, self.picture_field)
+        if self.picture_field in form.changed_data:
+            replaced = pictures.stored_names(
+                form.initial.get(self.picture_field), self.renditions(obj)
+            )
+            record = (
+                pictures.publish(field_file, square=self.square_renditions) if field_file else {}
+            )
+            self.set_renditions(obj, record)
+            pictures.delete_after_commit(field_file.storage, replaced)
+        elif field_file and not pictures.is_current(field_file, self.renditions(obj)):
+            # A picture stored before renditions existed gets them on its next save.
+            try:
+                self.set_renditions(
+                    obj, pictures.make_renditions(field_file, square=self.square_renditions)
+                )
+            except (OSError, ValueError):
+                # Not a picture Pillow can read: the save goes on; pages show the file.
+                logger.warning("No renditions for unreadable picture %s", field_file.name)
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        files = self.stored_names(obj)
+        super().delete_model(request, obj)
+        pictures.delete_after_commit(getattr(obj, self.picture_field).storage, files)
+
+    def delete_queryset(self, request, queryset):
+        objs = list(queryset)
+        super().delete_queryset(request, queryset)
+        for obj in objs:
+            pictures.delete_after_commit(
+                getattr(obj, self.picture_field).storage, self.stored_names(obj)
+            )
+
+    def renditions(self, obj):
+        return getattr(obj, f"{self.picture_field}_renditions")
+
+    def set_renditions(self, obj, record):
+        setattr(obj, f"{self.picture_field}_renditions", record)
+
+    def stored_names(self, obj):
+        return pictures.stored_names(getattr(obj, self.picture_field), self.renditions(obj))
+
+    def preview(self, obj, *, width, height=None):
+        """The smallest rendition, ``width`` CSS pixels wide and as tall as its proportions
+        make it (or cropped to ``height``); a dash without a picture."""
+        field_file = getattr(obj, self.picture_field)
+        if not field_file:
+            return "—"
+        url, rendition_width, rendition_height = pictures.smallest(
+            field_file, self.renditions(obj)
+        )
+        if height is None:
+            height = (
+                round(width * rendition_height / rendition_width) if rendition_width else width
+            )
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt="" loading="lazy" '
+            'style="object-fit: cover; border-radius: 2px">',
+            url,
+            width,
+            height,
+        )
 
 
 class ArticleForm(forms.ModelForm):
@@ -53,6 +153,7 @@ class ArticleForm(forms.ModelForm):
             "tags",
             "picture",
             "picture_alt",
+            "picture_decorative",
             "picture_caption",
             "picture_credit",
             "author",
@@ -124,9 +225,18 @@ class CenturyFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(PictureAdmin):
     form = ArticleForm
-    list_display = ["title", "event_date_display", "author", "state_display", "publish_at"]
+    list_display = [
+        "thumbnail",
+        "title",
+        "event_date_display",
+        "author",
+        "state_display",
+        "publish_at",
+    ]
+    # The thumbnail is no link: its alt text is empty, and the title next to it says it.
+    list_display_links = ["title"]
     list_filter = ["status", CenturyFilter, "author", "tags"]
     list_select_related = ["author"]
     search_fields = ["title", "dek", "body"]
@@ -134,6 +244,7 @@ class ArticleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["author"]
     date_hierarchy = "publish_at"
     ordering = ["-publish_at", "-id"]
+    readonly_fields = ["picture_preview"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek"]}),
         (
@@ -150,7 +261,16 @@ class ArticleAdmin(admin.ModelAdmin):
         (None, {"fields": ["body", "tags"]}),
         (
             _("Picture"),
-            {"fields": ["picture", "picture_alt", "picture_caption", "picture_credit"]},
+            {
+                "fields": [
+                    "picture",
+                    "picture_preview",
+                    "picture_alt",
+                    "picture_decorative",
+                    "picture_caption",
+                    "picture_credit",
+                ]
+            },
         ),
         (_("Publication"), {"fields": ["author", "status", "publish_at"]}),
     ]
@@ -181,10 +301,26 @@ class ArticleAdmin(admin.ModelAdmin):
     def state_display(self, article):
         return article.state
 
+    @admin.display(description=_("picture"))
+    def thumbnail(self, article):
+        return self.preview(article, width=64, height=48)
+
+    @admin.display(description=_("preview"))
+    def picture_preview(self, article):
+        return self.preview(article, width=240)
+
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(PictureAdmin):
+    picture_field = "photo"
+    square_renditions = True
     list_display = ["display_name", "slug", "user"]
     search_fields = ["display_name", "slug", "user__username"]
     prepopulated_fields = {"slug": ["display_name"]}
     autocomplete_fields = ["user"]
+    fields = ["user", "display_name", "slug", "bio", "photo", "photo_preview", "links"]
+    readonly_fields = ["photo_preview"]
+
+    @admin.display(description=_("preview"))
+    def photo_preview(self, author):
+        return self.preview(author, width=160)

@@ -47,6 +47,8 @@ class Author(models.Model):
     )
     photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Square crops of the photo, made by articles.pictures when it is uploaded.
+    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     links = models.TextField(
         blank=True,
         help_text=_("Web addresses (a personal site, a profile), one per line."),
@@ -171,11 +173,25 @@ class Article(models.Model):
     )
     picture_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     picture_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # What pages need to show the picture at every width (see articles.pictures), so a
+    # page never opens an image or asks the storage what exists.
+    picture_renditions = models.JSONField(default=dict, blank=True, editable=False)
     picture_alt = models.CharField(
         _("picture alt text"),
         max_length=300,
         blank=True,
-        help_text=_("What the picture shows, for readers who cannot see it."),
+        help_text=_(
+            "What the picture shows, for readers who cannot see it. Required with a "
+            "picture, unless it is decorative."
+        ),
+    )
+    picture_decorative = models.BooleanField(
+        _("decorative picture"),
+        default=False,
+        help_text=_(
+            "Tick when the picture adds nothing the text does not already say: screen "
+            "readers then skip it, and no alt text is needed."
+        ),
     )
     picture_caption = models.CharField(max_length=300, blank=True)
     picture_credit = models.CharField(max_length=200, blank=True)
@@ -230,23 +246,37 @@ class Article(models.Model):
         return reverse("articles:article", args=[self.slug])
 
     def clean(self):
+        errors = self.event_date_errors()
+        if self.picture and not self.picture_decorative and not self.picture_alt.strip():
+            errors["picture_alt"] = _(
+                "Describe the picture for readers who cannot see it, or tick “decorative "
+                "picture” if it adds nothing the text does not already say."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def event_date_errors(self):
         if self.event_year is None:
-            return  # the form reports the missing year on its own field
+            return {}  # the form reports the missing year on its own field
         try:
             event = self.event_date
         except dates.InvalidDate as error:
-            raise ValidationError({f"event_{error.field}": error.message}) from None
+            return {f"event_{error.field}": error.message}
         if self.event_old_style and not dates.can_show_old_style(event):
-            raise ValidationError(
-                {
-                    "event_old_style": _(
-                        "An Old Style date is shown only for full dates from October 15, "
-                        "1582, when the Gregorian calendar began. Earlier dates are "
-                        "written in the Julian calendar already: enter them as sources "
-                        "give them."
-                    )
-                }
-            )
+            return {
+                "event_old_style": _(
+                    "An Old Style date is shown only for full dates from October 15, "
+                    "1582, when the Gregorian calendar began. Earlier dates are "
+                    "written in the Julian calendar already: enter them as sources "
+                    "give them."
+                )
+            }
+        return {}
+
+    @property
+    def picture_alt_text(self):
+        """The alt attribute: empty for a decorative picture, so screen readers skip it."""
+        return "" if self.picture_decorative else self.picture_alt
 
     @property
     def event_date(self) -> dates.HistoricalDate:

@@ -133,3 +133,16 @@ TAGGIT_CASE_INSENSITIVE = True
 # Articles per page in lists; widget size on the home page.
 ARTICLES_PER_PAGE = 12
 TODAY_IN_HISTORY_LIMIT = 5
+
+# ---------- Pictures (articles/pictures.py; README "Pictures") ----------
+# Uploads are checked by decoding them; these limits refuse the rest with a clear
+# message. Bytes are checked first, then pixels from the header, so a small file that
+# claims billions of pixels (a decompression bomb) is refused before it is decoded.
+# A proxy in front of the site should also cap request bodies (a bit above this).
+PICTURE_MAX_BYTES = int(os.environ.get("PICTURE_MAX_BYTES", 10 * 1024 * 1024))  # 10 MB
+PICTURE_MAX_PIXELS = int(os.environ.get("PICTURE_MAX_PIXELS", 40_000_000))  # 40 megapixels
+# Widths of the article renditions, each in WebP and JPEG; never wider than the upload.
+# A change applies to pictures uploaded after it.
+PICTURE_WIDTHS = (480, 960, 1600)
+# Sides of the square author-photo renditions (crops around the centre).
+PICTURE_AUTHOR_SIZES = (160, 320)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from articles import dates
 from articles.demo import content, pictures
 from articles.models import Article, Author
+from articles.pictures import delete_files, is_current, make_renditions, publish, stored_names
 
 
 def has_file(field_file):
@@ -37,7 +38,10 @@ def write_author(data):
     author.full_clean()
     if not has_file(author.photo):
         portrait = pictures.draw_portrait(data["initials"], data["colour"])
-        author.photo.save(f"{data['slug']}.png", ContentFile(portrait), save=False)
+        author.photo = ContentFile(portrait, name=f"{data['slug']}.png")
+        author.photo_renditions = publish(author.photo, square=True)
+    elif not is_current(author.photo, author.photo_renditions):
+        author.photo_renditions = make_renditions(author.photo, square=True)
     author.save()
     return author
 
@@ -65,9 +69,14 @@ def write_article(data, author, publish_at):
     article.full_clean()
     if picture and redraw:
         if article.picture:
-            article.picture.delete(save=False)
+            delete_files(
+                article.picture.storage, stored_names(article.picture, article.picture_renditions)
+            )
         drawing = pictures.draw(picture, picture_year(article), seed=data["slug"])
-        article.picture.save(f"{data['slug']}.jpg", ContentFile(drawing), save=False)
+        article.picture = ContentFile(drawing, name=f"{data['slug']}.jpg")
+        article.picture_renditions = publish(article.picture)
+    elif picture and not is_current(article.picture, article.picture_renditions):
+        article.picture_renditions = make_renditions(article.picture)
     article.save()
     article.tags.set(data["tags"])
     return article
