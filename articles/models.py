@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -207,6 +208,11 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Title, dek, tag names and body text for PostgreSQL full-text search, written by
+    # articles.search.update_search_vector wherever an article or its tags are saved.
+    # Its GIN index is made by migration 0003 on PostgreSQL only (SQLite has no GIN and
+    # searches without this column).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

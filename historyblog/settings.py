@@ -146,3 +146,10 @@ PICTURE_MAX_PIXELS = int(os.environ.get("PICTURE_MAX_PIXELS", 40_000_000))  # 40
 PICTURE_WIDTHS = (480, 960, 1600)
 # Sides of the square author-photo renditions (crops around the centre).
 PICTURE_AUTHOR_SIZES = (160, 320)
+
+# ---------- Search (articles/search.py; README "Search") ----------
+# The PostgreSQL text search configuration: its language's stemming and stop words.
+# Where the unaccent extension exists, migration 0003 made "<config>_unaccent" beside
+# it, and search uses that to ignore accents. After changing it, run
+# `manage.py update_search_vectors`. SQLite searches without it.
+SEARCH_CONFIG = os.environ.get("SEARCH_CONFIG", "english")
