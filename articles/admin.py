@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from . import dates, pictures
 from .models import Article, Author
+from .search import update_search_vector
 from .templatetags.history import event_date
 
 logger = logging.getLogger(__name__)
@@ -285,6 +286,11 @@ class ArticleAdmin(PictureAdmin):
                 "[^1]: the source. HTML is allowed but scripts and styles are removed."
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The search vector includes the tag names, saved only now.
+        update_search_vector(form.instance)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

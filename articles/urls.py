@@ -19,6 +19,7 @@ urlpatterns = [
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("years/<year:year>/", views.YearView.as_view(), name="year"),
     path("timeline/", views.timeline, name="timeline"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("healthz", views.healthz, name="healthz"),
     # Sharing, feeds and crawlers
     path("articles/<slug:slug>/card.jpg", sharecards.article_card_view, name="article_card"),

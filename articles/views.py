@@ -1,4 +1,5 @@
 import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection
@@ -6,12 +7,13 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from . import dates
+from . import dates, search
 from .models import Article, Author, published_count, published_tags
 
 
@@ -188,6 +190,39 @@ def timeline(request):
         current["decades"][-1]["count"] += count
         current["decades"][-1]["years"].append({"year": year, "count": count})
     return render(request, "articles/timeline.html", {"centuries": centuries})
+
+
+class SearchView(PublishedArticlesMixin, ListView):
+    """/search/?q=: ranked matches (articles.search), filtered by tag, author, century."""
+
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        params = self.request.GET
+        self.result = search.search(params.get("q", ""), search.Filters.from_params(params))
+        if self.result.articles is None:
+            return Article.objects.none()
+        return self.result.articles
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        result = self.result
+        if context["page_obj"].object_list:
+            search.add_snippets(context["page_obj"].object_list, result)
+        if result.matches is not None and (context["paginator"].count or result.filters):
+            context["choices"] = search.filter_choices(result.matches, result.filters)
+        if result.query.date is not None:
+            context["date_label"] = result.query.date.label(
+                month_names=[str(MONTHS[number]) for number in range(1, 13)],
+                bc=_("BC"),
+                ad=_("AD"),
+            )
+        # Page links keep the query and filters as they were understood, not as typed.
+        params = {"q": result.query.text, **result.filters.as_params()}
+        context["page_query"] = urlencode({key: value for key, value in params.items() if value})
+        context["query_only"] = urlencode({"q": result.query.text})
+        context.update(result=result, max_length=search.MAX_QUERY_LENGTH)
+        return context
 
 
 @never_cache

@@ -8,6 +8,7 @@ import time_machine
 from django.utils import timezone
 
 from articles.models import Article, Author
+from articles.search import update_search_vector
 
 _sequence = itertools.count(1)
 
@@ -45,6 +46,7 @@ def make_article(*, tags=(), **kwargs):
     article = Article.objects.create(**fields)
     if tags:
         article.tags.add(*tags)
+    update_search_vector(article)
     return article
 
 

@@ -792,8 +792,9 @@ ARTICLES = [
             The man who succeeded was Ramón Mercader, a Spanish communist working for the
             Soviet secret police. Using a false identity, he had spent months building the
             trust of Trotsky's circle. On 20 August he asked Trotsky to look over an article
-            he had written and struck him on the head with an ice axe. Trotsky fought back and
-            called for help, but died in hospital the following day.
+            he had written and struck him on the head with an ice axe, the climber's tool
+            most retellings call an ice pick. Trotsky fought back and called for help, but
+            died in hospital the following day.
 
             Mercader served twenty years in a Mexican prison and was honoured in the Soviet
             Union after his release. The house in Coyoacán is now a museum.

@@ -9,6 +9,7 @@ from articles import dates
 from articles.demo import content, pictures
 from articles.models import Article, Author
 from articles.pictures import delete_files, is_current, make_renditions, publish, stored_names
+from articles.search import update_search_vector
 
 
 def has_file(field_file):
@@ -79,6 +80,7 @@ def write_article(data, author, publish_at):
         article.picture_renditions = make_renditions(article.picture)
     article.save()
     article.tags.set(data["tags"])
+    update_search_vector(article)
     return article
 
 
