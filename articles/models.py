@@ -88,6 +88,11 @@ class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
 
 
+# Editors publish and unpublish, and change every author's articles; the other staff
+# (authors) change only their own. The "Editors" group of migration 0004 holds it.
+EDITOR_PERMISSION = "articles.publish_article"
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """Articles readers may see: published, with a publish time that has come."""
@@ -127,6 +132,15 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         return self.select_related("author")
+
+    def editable_by(self, user):
+        """Articles ``user`` may open in the admin and preview: every article for an
+        editor, their own for other staff, none for anyone else."""
+        if not (user.is_active and user.is_staff):
+            return self.none()
+        if user.has_perm(EDITOR_PERMISSION):
+            return self
+        return self.filter(author__user=user)
 
 
 class Article(models.Model):
@@ -218,6 +232,9 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-publish_at", "-id"]
+        permissions = [
+            ("publish_article", _("Can publish and unpublish articles, and change anyone's")),
+        ]
         indexes = [
             models.Index(
                 fields=["event_month", "event_day", "event_year"], name="article_anniversary"

@@ -24,6 +24,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from PIL import Image, ImageDraw, ImageEnhance, ImageFont, ImageOps
 
 from .models import Article
@@ -289,6 +290,14 @@ def article_card_view(request, slug):
     """/articles/<slug>/card.jpg: the article's share card. Not found for drafts."""
     article = get_object_or_404(Article.objects.published(), slug=slug)
     return card_response(request, article_card(article))
+
+
+@never_cache
+def article_card_preview_view(request, slug):
+    """/articles/<slug>/preview/card.jpg: the card the article will have, for the
+    preview of a draft or scheduled article. Drawn afresh, never stored nor cached."""
+    article = get_object_or_404(Article.objects.editable_by(request.user), slug=slug)
+    return HttpResponse(draw(article_card(article)), content_type="image/jpeg")
 
 
 def site_card_view(request):

@@ -11,6 +11,7 @@ app_name = "articles"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("articles/<slug:slug>/", views.ArticleView.as_view(), name="article"),
+    path("articles/<slug:slug>/preview/", views.ArticlePreviewView.as_view(), name="preview"),
     path("on-this-day/", views.today_redirect, name="today"),
     path("on-this-day/<day:day>/", views.DayView.as_view(), name="day"),
     path("tags/", views.TagIndexView.as_view(), name="tags"),
@@ -23,6 +24,11 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Sharing, feeds and crawlers
     path("articles/<slug:slug>/card.jpg", sharecards.article_card_view, name="article_card"),
+    path(
+        "articles/<slug:slug>/preview/card.jpg",
+        sharecards.article_card_preview_view,
+        name="preview_card",
+    ),
     path("share/site.jpg", sharecards.site_card_view, name="site_card"),
     path("feeds/latest/", feeds.ArticleFeed(), name="latest_feed"),
     path("feeds/latest/atom/", feeds.ArticleAtomFeed(), name="latest_atom"),

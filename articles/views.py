@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
@@ -62,6 +63,26 @@ class ArticleView(DetailView):
         return super().get_context_data(
             tags=tags, related_articles=related_articles, today=timezone.localdate(), **kwargs
         )
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(ArticleView):
+    """/articles/<slug>/preview/: the last saved version of an article as readers will
+    see it (the same template and context), drafts and scheduled ones included, under a
+    "Preview" banner. For staff who may edit it; everyone else gets a 404. Never
+    cached: a preview must show the latest save, and to no one else."""
+
+    template_name = "articles/article_preview.html"
+
+    def get_queryset(self):
+        return Article.objects.editable_by(self.request.user).for_listing()
+
+    def get_object(self, queryset=None):
+        article = super().get_object(queryset)
+        if article.publish_at is None:
+            # A draft's publish time is set when it is published: show it as if now.
+            article.publish_at = timezone.now()
+        return article
 
 
 class DayView(PublishedArticlesMixin, ListView):

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "taggit",
+    "reversion",
     "articles",
 ]
 
@@ -153,3 +154,8 @@ PICTURE_AUTHOR_SIZES = (160, 320)
 # it, and search uses that to ignore accents. After changing it, run
 # `manage.py update_search_vectors`. SQLite searches without it.
 SEARCH_CONFIG = os.environ.get("SEARCH_CONFIG", "english")
+
+# ---------- Roles (articles/admin.py; README "Roles, preview and revisions") ----------
+# Whether authors may publish (and unpublish, and schedule) their own articles. Off by
+# default, so every article an author writes is published by an editor who reviewed it.
+ARTICLES_AUTHORS_CAN_PUBLISH = env_bool("ARTICLES_AUTHORS_CAN_PUBLISH", False)

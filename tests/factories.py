@@ -5,12 +5,31 @@ import itertools
 from zoneinfo import ZoneInfo
 
 import time_machine
+from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from articles.models import Article, Author
 from articles.search import update_search_vector
 
 _sequence = itertools.count(1)
+
+
+def make_user(role=None, *, author=False, **kwargs):
+    """A staff login in the group ``role`` ("Authors" or "Editors", made by migration
+    0004), or with no group; ``role="superuser"`` for a superuser. ``author=True`` gives
+    it an author profile (returned as ``user.author``). No password: tests log in with
+    ``client.force_login``."""
+    number = next(_sequence)
+    fields = {"username": f"user-{number}", "is_staff": True}
+    fields.update(kwargs)
+    if role == "superuser":
+        fields["is_superuser"] = True
+    user = User.objects.create(**fields)
+    if role in ("Authors", "Editors"):
+        user.groups.add(Group.objects.get(name=role))
+    if author:
+        make_author(user=user, display_name=f"Writer {number}", slug=f"writer-{number}")
+    return user
 
 
 def make_author(**kwargs):
