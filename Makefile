@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install clean
+.PHONY: run test lint format install clean lighthouse
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("historyblog needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
@@ -36,6 +36,11 @@ lint: install
 format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Lighthouse scores of the home page and an article, served by gunicorn with production
+# settings (not part of `make test`; needs Node.js, npm and Debian's Chromium).
+lighthouse: install
+	scripts/lighthouse.sh
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .hypothesis
