@@ -1,13 +1,16 @@
 """Settings for historyblog, read from the environment.
 
-Development defaults are safe to run on a laptop; production sets the variables listed
-in .env.example.
+Development defaults are safe to run on a laptop (DEBUG=true); production sets the
+variables listed, with their defaults, in docs/deploy.md and .env.example.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -22,6 +25,16 @@ def env_bool(name, default=False):
     if value.lower() in ("0", "false", "no", "off"):
         return False
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
+
+
+def env_int(name, default):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
 
 
 def env_list(name, default=""):
@@ -47,7 +60,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = os.environ.get("SITE_NAME", "historyblog")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, with the admin site that can require two-factor login.
+    "historyblog.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,20 +69,37 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "taggit",
     "reversion",
     "articles",
+    "historyblog",
 ]
 
 MIDDLEWARE = [
+    # Headers every response carries, cached or not; none of these touches the database.
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "historyblog.security.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Answers If-None-Match with 304, for cached and freshly rendered pages alike.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "historyblog.errors.DatabaseUnavailableMiddleware",
+    # Above sessions, authentication, CSRF and messages, so a hit skips all of them.
+    "historyblog.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "historyblog.urls"
@@ -91,16 +122,199 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "historyblog.wsgi.application"
 
+# ---------- Database ----------
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    # A database that does not answer fails the request in seconds (a 503 page), not
+    # after the operating system's TCP timeout of minutes.
+    _options.setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5))
+    # PostgreSQL cancels a statement running longer than this (milliseconds; 0 for
+    # none). It is shorter than gunicorn's worker timeout, so a slow query ends with an
+    # error the site reports, rather than a killed worker whose query runs on.
+    _statement_timeout = env_int("DATABASE_STATEMENT_TIMEOUT", 15_000)
+    _options["options"] = " ".join(
+        filter(None, [_options.get("options"), f"-c statement_timeout={_statement_timeout}"])
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# ---------- Cache ----------
+# Redis is shared by every app server: the page cache, and its invalidation, reach all
+# of them. Without it each process has a cache of its own, so the page cache is off.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    # Seconds to wait for Redis. Short, because every cache call is optional: the site
+    # serves pages without the cache when Redis is slow or gone.
+    _redis_timeout = float(os.environ.get("REDIS_TIMEOUT") or 0.25)
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX") or "historyblog",
+            "OPTIONS": {
+                "socket_connect_timeout": _redis_timeout,
+                "socket_timeout": _redis_timeout,
+            },
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Pages for anonymous readers are kept in the cache (historyblog/pagecache.py) and
+# dropped whenever an article, author or tag changes. Off in development, where a
+# changed template must show at once, and without a shared cache (see above).
+PAGE_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL) and not DEBUG)
+# Seconds a cached page is kept at most. Changes drop pages at once; this only bounds
+# how long one could outlive a change whose invalidation could not reach Redis.
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
+# Seconds browsers and CDNs may reuse a public page without asking again
+# (Cache-Control max-age); a repeat visit after that costs a 304.
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+
+# Sessions live in the database, so a login survives a Redis restart and needs no Redis.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# ---------- HTTPS and the reverse proxy ----------
+# HTTPS settings follow SITE_URL: an https:// site redirects plain HTTP, sends HSTS and
+# marks cookies Secure. A site served over plain HTTP (a test server) works as is.
+HTTPS = urlsplit(SITE_URL).scheme == "https"
+# How many reverse proxies (nginx, a load balancer, a CDN) stand between the clients
+# and gunicorn, each appending the address it saw to X-Forwarded-For. With 0 the client
+# is REMOTE_ADDR; with N it is the N-th address from the right of X-Forwarded-For (see
+# historyblog/security.py). Too high a number lets clients forge their address.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# Trust X-Forwarded-Proto: https from the proxy, which must set (not pass on) it.
+if env_bool("SECURE_PROXY_SSL_HEADER", TRUSTED_PROXY_COUNT > 0):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS)
+# Load balancers often check health over plain HTTP, straight to the app server.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if HTTPS else 0)  # a year
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading commits the whole domain, every subdomain included, to HTTPS in browsers
+# for months: the operator's decision, so it is off unless asked for, and Django's
+# reminder about it (security.W021) is silenced while it is off.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# ---------- Security headers and cookies ----------
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Other sites learn nothing from a reader's clicks: not even our origin.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Features no page uses, refused to the page and to anything it might embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# ---------- Uploaded media: local folder, or S3-compatible object storage ----------
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or BASE_DIR / "media")
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "")
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+if AWS_STORAGE_BUCKET_NAME:
+    # Credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, which boto3
+    # reads from the environment itself (or from the server's instance role).
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
+            "region_name": AWS_S3_REGION_NAME or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+            # Pictures are public: plain URLs that pages, feeds and CDNs can keep.
+            "querystring_auth": False,
+            # An upload never replaces a stored file in place: it gets a name of its own.
+            "file_overwrite": False,
+            # Browsers and the CDN keep pictures a day (renditions and share cards have
+            # content hashes in their names, so a change is a new URL anyway).
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    # Where pages load pictures from, for the Content Security Policy.
+    if AWS_S3_CUSTOM_DOMAIN:
+        MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN.split('/')[0]}"]
+    elif AWS_S3_ENDPOINT_URL:
+        _endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+        MEDIA_ORIGINS = [  # path-style and virtual-hosted-style addresses
+            f"{_endpoint.scheme}://{_endpoint.netloc}",
+            f"{_endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{_endpoint.netloc}",
+        ]
+    else:
+        MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"] + (
+            [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"]
+            if AWS_S3_REGION_NAME
+            else []
+        )
+else:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_ORIGINS = []
+
+# ---------- Content Security Policy (django-csp) ----------
+# Nothing is allowed unless listed. Pages run only our own script files, with no inline
+# script or handler anywhere, so a cached page needs no per-response nonce. JSON-LD
+# blocks are data, which CSP does not govern. The admin works under the same policy,
+# except for inline style attributes (see historyblog/security.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],  # the admin's autocomplete fields fetch from the admin
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# ---------- Logins ----------
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out client before a password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Argon2 for new and changed passwords; the others only verify older hashes (which are
+# upgraded to Argon2 at the next login).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -108,20 +322,82 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins from one
+# client address, that address is refused for AXES_COOLOFF_MINUTES. Counted per address,
+# never per username, so nobody can lock a colleague out by guessing at their name.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "historyblog.security.client_ip"
+# Attempts are counted in the database, shared by every app server and not in Redis.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_RESET_ON_SUCCESS = True
+
+# Two-factor login (django-otp): with OTP_REQUIRED, the admin lets in only staff who
+# also gave a one-time password from a registered device (a TOTP app).
+OTP_REQUIRED = env_bool("OTP_REQUIRED", False)
+OTP_TOTP_ISSUER = SITE_NAME
+
+# ---------- Request and upload limits ----------
+# Form fields other than files: a long article's Markdown is tens of kilobytes, so
+# 1 MB refuses only abuse, before it is held in memory. With the largest picture
+# (PICTURE_MAX_BYTES) it stays under the proxy's body limit (docs/deploy.md).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# The admin's article form has one picture field; the author form one photo.
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# An admin changelist posts one field per ticked row; Django's default suffices.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+# Uploads larger than this go to a temporary file instead of memory while they are
+# checked (PICTURE_MAX_BYTES, below, limits their size).
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # 2.5 MB, Django's default
+
+# ---------- Logging ----------
+# One JSON object a line on stdout for the process manager or log shipper to collect;
+# readable text in development.
+LOG_LEVEL = (os.environ.get("LOG_LEVEL") or "INFO").upper()
+LOG_FORMAT = os.environ.get("LOG_FORMAT") or ("text" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}.")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "json": {"()": "historyblog.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": LOG_FORMAT,
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    "loggers": {
+        # Django's own handlers (console in DEBUG, e-mail to ADMINS) give way to stdout.
+        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
+        # django-axes announces itself at every start, management commands included,
+        # whose own output shares stdout; its warnings about lockouts still show.
+        "axes.apps": {"level": "WARNING"},
+    },
+}
+
 LANGUAGE_CODE = "en"
 # "Today" in Today in History is the calendar day in this time zone.
-TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+TIME_ZONE = os.environ.get("TIME_ZONE") or "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# ---------- Static files (whitenoise) ----------
+# collectstatic writes hashed, compressed copies here; whitenoise serves them with a
+# year-long immutable Cache-Control, since a changed file gets a new name.
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "/media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

@@ -12,5 +12,8 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
+# A database error raised outside a view still gets the 503 page (historyblog/errors.py).
+handler500 = "historyblog.errors.server_error"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

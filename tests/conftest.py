@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
@@ -19,3 +20,12 @@ def plain_static_files_storage(settings, tmp_path):
 def media_in_tmp_path(settings, tmp_path):
     """Uploaded and generated files go to a temporary directory, never into the repo."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(settings):
+    """Every test starts with an empty cache, and with the page cache off: view tests
+    read ``response.context`` and change rows with ``QuerySet.update()``, which a cached
+    page cannot honour. tests/test_cache.py turns it on."""
+    settings.PAGE_CACHE = False
+    cache.clear()

@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+
+
+class HistoryblogConfig(AppConfig):
+    """The project's own app: the page cache's invalidation, and its templates."""
+
+    name = "historyblog"
+    default = True
+
+    def ready(self):
+        from . import pagecache
+
+        pagecache.connect_invalidation()
+
+
+class AdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin, on the admin site that can require two-factor login."""
+
+    default_site = "historyblog.admin.AdminSite"
+    default = False

@@ -1,0 +1,304 @@
+"""Pages for anonymous readers, kept in the shared cache and served by every app server.
+
+A GET or HEAD without a session cookie is answered from the cache when the page is
+there; otherwise the page is rendered and, if it is public (a 200 that sets no cookie,
+is not private or no-store, and is not the admin), stored. Requests with a session
+cookie (staff) always get freshly rendered pages.
+
+A page's key holds:
+
+- the *generation*, a token kept in the cache and replaced whenever an article, an
+  author, a tag or a tagging is saved or deleted, on any server: pages stored under an
+  older generation are never read again, and expire;
+- today's date in TIME_ZONE, so pages that depend on "today" change at midnight;
+- the full URL, and the request headers the response varies on.
+
+A scheduled article becomes public when its time comes, with no save: the cache keeps
+the next publish time beside the generation, and once it has passed the generation is
+replaced, so every page is rendered again and shows the article.
+
+The cache is an optimisation, never a dependency: when Redis fails, pages are rendered
+as if there were no cache, and a warning is logged.
+
+Changes made with ``QuerySet.update()`` send no signals: call ``invalidate()`` after
+them.
+"""
+
+import hashlib
+import logging
+import time
+import uuid
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, transaction
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
+
+logger = logging.getLogger(__name__)
+
+STATE_KEY = "pagecache:state"
+# After a failed cache call, the seconds this process serves pages without trying the
+# cache again: a Redis that is down or unreachable then costs one failed call every
+# few seconds, not one (or a timeout) for every request.
+RETRY_INTERVAL = 5
+# Cache-Control directives that forbid keeping a response for everyone.
+PRIVATE_DIRECTIVES = {"private", "no-cache", "no-store"}
+
+_unavailable_until = 0.0
+
+
+def _cache_call(operation, *args):
+    """``operation(*args)``, or None if the cache fails (or failed a moment ago)."""
+    global _unavailable_until
+    if time.monotonic() < _unavailable_until:
+        return None
+    try:
+        return operation(*args)
+    except Exception as error:  # any Redis or network error: the cache is optional
+        _unavailable_until = time.monotonic() + RETRY_INTERVAL
+        logger.warning(
+            "Page cache unavailable, serving pages without it: %s: %s", type(error).__name__, error
+        )
+        return None
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        lookup = self.lookup(request) if self.may_serve_from_cache(request) else None
+        if lookup is not None and lookup.response is not None:
+            return lookup.response
+        response = self.get_response(request)
+        if is_public(request, response):
+            add_cache_headers(request, response)
+            if lookup is not None and lookup.state is not None and request.method == "GET":
+                lookup.store(response)
+        if lookup is not None:
+            response["X-Cache"] = "MISS"
+        return response
+
+    def may_serve_from_cache(self, request):
+        return (
+            settings.PAGE_CACHE
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+
+    def lookup(self, request):
+        """A Lookup, with the cached response if there is one; None if the cache is
+        unavailable. Costs two cache round trips, and no database query."""
+        url_hash = _digest(request.build_absolute_uri())
+        found = _cache_call(cache.get_many, [STATE_KEY, _vary_key(url_hash)])
+        if found is None:
+            return None
+        state = found.get(STATE_KEY)
+        if state is None or _has_expired(state):
+            state = _renew_state(state)
+        lookup = Lookup(request, url_hash, state)
+        vary = found.get(_vary_key(url_hash))
+        if state is not None and vary is not None:
+            entry = _cache_call(cache.get, lookup.page_key(vary))
+            if entry is not None:
+                lookup.response = _rebuild(entry)
+        return lookup
+
+
+class Lookup:
+    def __init__(self, request, url_hash, state):
+        self.request = request
+        self.url_hash = url_hash
+        self.state = state
+        self.response = None
+
+    def page_key(self, vary):
+        varied = "\n".join(self.request.headers.get(header, "") for header in vary)
+        return ":".join(
+            [
+                "pagecache:page",
+                self.state["generation"],
+                timezone.localdate().isoformat(),
+                self.url_hash,
+                _digest(varied),
+            ]
+        )
+
+    def store(self, response):
+        vary = sorted({header.lower() for header in _vary_headers(response)})
+        if "*" in vary:
+            return
+        headers = [(name, value) for name, value in response.items()]
+        entry = (response.status_code, headers, response.content)
+        _cache_call(
+            cache.set_many,
+            {_vary_key(self.url_hash): vary, self.page_key(vary): entry},
+            settings.PAGE_CACHE_TIMEOUT,
+        )
+
+
+def is_public(request, response):
+    """Whether ``response`` is the same for every reader and may be kept for them."""
+    match = request.resolver_match
+    return (
+        request.method in ("GET", "HEAD")
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and match is not None
+        and "admin" not in match.namespaces
+        and not PRIVATE_DIRECTIVES & _cache_control_directives(response)
+        and "*" not in _vary_headers(response)
+    )
+
+
+def add_cache_headers(request, response):
+    """Cache-Control for browsers and CDNs (unless the view chose its own, or in
+    development, where an edited template must show at once), and an ETag so that a
+    visit after max-age costs a 304."""
+    if not response.has_header("Cache-Control") and not settings.DEBUG:
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            # Staff see every change at once, even in their own browser's cache.
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            max_age = settings.PAGE_CACHE_MAX_AGE
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=max_age,
+                s_maxage=max_age,
+                stale_while_revalidate=max_age // 2,
+            )
+    if not response.has_header("ETag"):
+        set_response_etag(response)
+
+
+def _rebuild(entry):
+    status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    response["X-Cache"] = "HIT"
+    return response
+
+
+def _cache_control_directives(response):
+    return {
+        directive.split("=")[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+        if directive.strip()
+    }
+
+
+def _vary_headers(response):
+    return [header for header in cc_delim_re.split(response.get("Vary", "")) if header]
+
+
+def _digest(text):
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def _vary_key(url_hash):
+    return f"pagecache:vary:{url_hash}"
+
+
+# Generations
+
+
+def _has_expired(state):
+    next_publish = state["next_publish"]
+    return next_publish is not None and time.time() >= next_publish
+
+
+def _new_state():
+    """A new generation, with the next time a scheduled article becomes public; None if
+    the database does not answer."""
+    Article = apps.get_model("articles", "Article")
+    try:
+        # The published-status articles that published() does not show yet.
+        next_publish = Article.objects.filter(
+            status=Article.Status.PUBLISHED, publish_at__gt=timezone.now()
+        ).aggregate(next=Min("publish_at"))["next"]
+    except DatabaseError:
+        return None
+    return {
+        "generation": uuid.uuid4().hex[:16],
+        "next_publish": next_publish.timestamp() if next_publish else None,
+    }
+
+
+def _renew_state(expired):
+    """The state to use when there is none in the cache, or when ``expired`` has."""
+    state = _new_state()
+    if state is None:
+        return None
+    if expired is None:
+        # Several servers may start at once: keep whichever generation came first.
+        if not _cache_call(cache.add, STATE_KEY, state, None):
+            state = _cache_call(cache.get, STATE_KEY) or state
+    else:
+        _cache_call(cache.set, STATE_KEY, state, None)
+    return state
+
+
+def _replace_generation():
+    state = _new_state()
+    try:
+        if state is None:
+            raise DatabaseError("the next publish time could not be read")
+        cache.set(STATE_KEY, state, None)
+    except Exception as error:
+        # Other servers may serve the old pages until PAGE_CACHE_TIMEOUT.
+        logger.error(
+            "Cached pages could not be invalidated after a change: %s: %s",
+            type(error).__name__,
+            error,
+        )
+
+
+def invalidate(**kwargs):
+    """Drop every cached page, on every server.
+
+    Called at once, and again when the transaction (if any) commits: a page rendered
+    from the not-yet-committed data in between would otherwise be stored under the new
+    generation and outlive the change.
+    """
+    if not settings.PAGE_CACHE:
+        return
+    _replace_generation()
+    connection = transaction.get_connection(kwargs.get("using"))
+    if connection.in_atomic_block:
+        transaction.on_commit(_replace_generation, using=kwargs.get("using"))
+
+
+def _invalidate_on_m2m_change(action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear"):
+        invalidate(**kwargs)
+
+
+def connect_invalidation():
+    """Invalidate cached pages whenever what public pages show changes.
+
+    Signals are the right tool here, and only here: cache invalidation cuts across
+    every way a change reaches the database (the admin, revisions, management
+    commands, the shell), which no single call site can promise.
+    """
+    Tag = apps.get_model("taggit", "Tag")
+    Article = apps.get_model("articles", "Article")
+    Author = apps.get_model("articles", "Author")
+    TaggedArticle = apps.get_model("articles", "TaggedArticle")
+    for model in (Article, Author, Tag, TaggedArticle):
+        uid = f"pagecache:{model._meta.label}"
+        post_save.connect(invalidate, sender=model, dispatch_uid=uid, weak=False)
+        post_delete.connect(invalidate, sender=model, dispatch_uid=uid, weak=False)
+    m2m_changed.connect(
+        _invalidate_on_m2m_change,
+        sender=TaggedArticle,
+        dispatch_uid="pagecache:tags",
+        weak=False,
+    )

@@ -1,0 +1,173 @@
+"""Real processes for the production tests: manage.py commands and gunicorn servers,
+run with an environment of their own, as an operator would run them."""
+
+import http.client
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+from http.cookies import SimpleCookie
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def production_env(tmp_path, **variables):
+    """The environment of a production server: DEBUG off, a long random SECRET_KEY, an
+    https SITE_URL behind one trusted proxy; nothing taken from the test run's own
+    environment (its DATABASE_URL, REDIS_URL, SECRET_KEY) but PATH and HOME."""
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": os.environ.get("HOME", str(tmp_path)),
+        "LANG": "C.UTF-8",
+        "DEBUG": "false",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "history.example.org,127.0.0.1",
+        "SITE_URL": "https://history.example.org",
+        "CSRF_TRUSTED_ORIGINS": "https://history.example.org",
+        "TRUSTED_PROXY_COUNT": "1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "STATIC_ROOT": str(tmp_path / "static"),
+    }
+    env.update(variables)
+    return env
+
+
+def manage(env, *args, timeout=120):
+    """Runs ``manage.py *args``; returns its output, or fails with what it printed."""
+    finished = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    return finished.stdout
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Gunicorn:
+    """A gunicorn server started with the repository's gunicorn.conf.py; stopped by its
+    PID (and only that process group's master), never by name."""
+
+    def __init__(self, env, *, workers=1, log_path):
+        self.port = free_port()
+        self.log_path = log_path
+        self.log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "--config",
+                "gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(workers),
+                "--no-control-socket",
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            self.wait_until_up()
+        except Exception:
+            self.stop()
+            raise
+
+    def wait_until_up(self, timeout=20):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited:\n{self.output()}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"gunicorn did not start in {timeout} s:\n{self.output()}")
+
+    def output(self):
+        if not self.log.closed:
+            self.log.flush()
+        return Path(self.log_path).read_text(errors="replace")
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)  # the master stops its workers
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        self.log.close()
+
+
+class Response:
+    def __init__(self, raw):
+        self.status = raw.status
+        self.headers = raw.headers
+        self.body = raw.read()
+
+    @property
+    def text(self):
+        return self.body.decode()
+
+    def __getitem__(self, name):
+        return self.headers[name]
+
+
+class Browser:
+    """Just enough of a browser: keeps cookies, sends them back, follows no redirect."""
+
+    def __init__(self, port, **default_headers):
+        self.port = port
+        self.cookies = {}
+        self.default_headers = default_headers
+
+    def request(self, method, path, body=None, headers=None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        all_headers = {**self.default_headers, **(headers or {})}
+        if self.cookies:
+            all_headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        try:
+            connection.request(method, path, body=body, headers=all_headers)
+            response = Response(connection.getresponse())
+        finally:
+            connection.close()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            for name, morsel in SimpleCookie(header).items():
+                if morsel["max-age"] == "0" or not morsel.value:
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = morsel.value
+        return response
+
+    def get(self, path, **headers):
+        return self.request("GET", path, headers=headers)
+
+    def head(self, path, **headers):
+        return self.request("HEAD", path, headers=headers)
+
+    def post(self, path, body, **headers):
+        return self.request(
+            "POST",
+            path,
+            body=body,
+            headers={"Content-Type": "application/x-www-form-urlencoded", **headers},
+        )
