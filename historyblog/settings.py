@@ -416,8 +416,8 @@ TODAY_IN_HISTORY_LIMIT = 5
 # message. Bytes are checked first, then pixels from the header, so a small file that
 # claims billions of pixels (a decompression bomb) is refused before it is decoded.
 # A proxy in front of the site should also cap request bodies (a bit above this).
-PICTURE_MAX_BYTES = int(os.environ.get("PICTURE_MAX_BYTES", 10 * 1024 * 1024))  # 10 MB
-PICTURE_MAX_PIXELS = int(os.environ.get("PICTURE_MAX_PIXELS", 40_000_000))  # 40 megapixels
+PICTURE_MAX_BYTES = env_int("PICTURE_MAX_BYTES", 10 * 1024 * 1024)  # 10 MB
+PICTURE_MAX_PIXELS = env_int("PICTURE_MAX_PIXELS", 40_000_000)  # 40 megapixels
 # Widths of the article renditions, each in WebP and JPEG; never wider than the upload.
 # A change applies to pictures uploaded after it.
 PICTURE_WIDTHS = (480, 960, 1600)
@@ -429,7 +429,7 @@ PICTURE_AUTHOR_SIZES = (160, 320)
 # Where the unaccent extension exists, migration 0003 made "<config>_unaccent" beside
 # it, and search uses that to ignore accents. After changing it, run
 # `manage.py update_search_vectors`. SQLite searches without it.
-SEARCH_CONFIG = os.environ.get("SEARCH_CONFIG", "english")
+SEARCH_CONFIG = os.environ.get("SEARCH_CONFIG") or "english"
 
 # ---------- Roles (articles/admin.py; README "Roles, preview and revisions") ----------
 # Whether authors may publish (and unpublish, and schedule) their own articles. Off by
