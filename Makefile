@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install clean lighthouse
+.PHONY: run test lint format install clean lighthouse bench
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("historyblog needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
@@ -41,6 +41,11 @@ format: install
 # settings (not part of `make test`; needs Node.js, npm and Debian's Chromium).
 lighthouse: install
 	scripts/lighthouse.sh
+
+# Requests/s, latency, queries and memory of each page on PostgreSQL with 100,000
+# articles and Redis, against the ceiling of gunicorn itself (needs wrk; see README).
+bench: install
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .hypothesis
