@@ -2,6 +2,13 @@
 
 import re
 
+# For ``locator.evaluate``: true once the image has loaded and decoded, false if it
+# failed. A click returns when the next page is there, not when its pictures are.
+LOADED_IMAGE = """image => image.complete ? image.naturalWidth > 0 : new Promise(resolve => {
+    image.addEventListener("load", () => resolve(image.naturalWidth > 0));
+    image.addEventListener("error", () => resolve(false));
+})"""
+
 
 def overflows_horizontally(page):
     return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")

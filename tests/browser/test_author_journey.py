@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from ..factories import make_author
 from ..samples import jpeg
-from .pages import watch_for_problems
+from .pages import LOADED_IMAGE, watch_for_problems
 
 pytestmark = [
     pytest.mark.browser,
@@ -67,9 +67,7 @@ def test_an_author_writes_previews_and_publishes_a_bc_article_that_readers_then_
     )
     expect(preview.locator(".article-kicker")).to_contain_text("March 15, 44 BC")
     expect(preview.locator(".article-tags")).to_contain_text("Assassinations")
-    assert preview.locator(".article-figure img").evaluate(
-        "image => image.complete && image.naturalWidth > 0"
-    )
+    assert preview.locator(".article-figure img").evaluate(LOADED_IMAGE)
     preview.close()
 
     admin.locator("#id_status").select_option(label="Published")
@@ -86,7 +84,7 @@ def test_an_author_writes_previews_and_publishes_a_bc_article_that_readers_then_
     expect(reader.locator(".article-kicker")).to_contain_text("March 15, 44 BC")
     figure = reader.locator(".article-figure img")
     expect(figure).to_have_attribute("alt", "The Curia of Pompey, drawn in red")
-    assert figure.evaluate("image => image.complete && image.naturalWidth > 0")
+    assert figure.evaluate(LOADED_IMAGE)
     expect(reader.locator(".footnotes")).to_contain_text("The Twelve Caesars")
     assert problems == []
 
