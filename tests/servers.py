@@ -107,6 +107,14 @@ class Gunicorn:
             self.log.flush()
         return Path(self.log_path).read_text(errors="replace")
 
+    def output_once(self, predicate, timeout=10):
+        """The output as soon as ``predicate(output)`` holds: gunicorn writes its access
+        line after the response has gone, so a reader may be quicker than the log."""
+        deadline = time.monotonic() + timeout
+        while not predicate(output := self.output()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return output
+
     def stop(self):
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)  # the master stops its workers

@@ -192,8 +192,10 @@ except Exception as error:
 
 
 def test_gunicorn_logs_json_lines_to_stdout(server, browser):
+    logged = server.output().count('"gunicorn.access"')
     browser.get("/")
-    lines = [line for line in server.output().splitlines() if line.strip()]
+    output = server.output_once(lambda text: text.count('"gunicorn.access"') > logged)
+    lines = [line for line in output.splitlines() if line.strip()]
     entries = [json.loads(line) for line in lines]
     assert any(entry["logger"] == "gunicorn.error" for entry in entries)
     access = [entry for entry in entries if entry["logger"] == "gunicorn.access"]
