@@ -5,13 +5,16 @@ there; otherwise the page is rendered and, if it is public (a 200 that sets no c
 is not private or no-store, and is not the admin), stored. Requests with a session
 cookie (staff) always get freshly rendered pages.
 
-A page's key holds:
+A page is kept under a key made of its full URL (and, for a page that varies on
+request headers, their values), with:
 
-- the *generation*, a token kept in the cache and replaced whenever an article, an
-  author, a tag or a tagging is saved or deleted, on any server: pages stored under an
-  older generation are never read again, and expire;
-- today's date in TIME_ZONE, so pages that depend on "today" change at midnight;
-- the full URL, and the request headers the response varies on.
+- the *generation* it was rendered in: a token kept in the cache and replaced whenever
+  an article, an author, a tag or a tagging is saved or deleted, on any server. A page
+  of an older generation is never served again; it is replaced, or expires;
+- the day it was rendered, in TIME_ZONE, so pages that depend on "today" change at
+  midnight.
+
+One cache round trip reads the current generation and the page together.
 
 A scheduled article becomes public when its time comes, with no save: the cache keeps
 the next publish time beside the generation, and once it has passed the generation is
@@ -28,16 +31,24 @@ import hashlib
 import logging
 import time
 import uuid
+from typing import NamedTuple
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError, transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import cc_delim_re, patch_cache_control, set_response_etag
+from django.utils.cache import (
+    cc_delim_re,
+    get_conditional_response,
+    patch_cache_control,
+    set_response_etag,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -67,79 +78,160 @@ def _cache_call(operation, *args):
         return None
 
 
+class Entry(NamedTuple):
+    """A cached page, as its URL's key holds it. When the page varies on request
+    headers, the URL's entry only names them (``status`` is None), and each variant
+    has an entry of its own under a key that adds their values."""
+
+    generation: str
+    date: str
+    vary: tuple
+    status: int | None = None
+    headers: tuple = ()
+    content: bytes = b""
+
+
+class CachedPages:
+    """The WSGI application, with cache hits served in front of it.
+
+    A hit needs none of Django's request handling: one cache round trip, and the stored
+    bytes go out with the headers every middleware had added when the page was stored.
+    Anything else, misses included, goes to ``application``, where PageCacheMiddleware
+    stores public pages (and would serve the same hits, for clients that do not come
+    through WSGI, such as the test client).
+    """
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if settings.PAGE_CACHE and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
+            request = WSGIRequest(environ)
+            if may_serve_from_cache(request):
+                lookup = Lookup.find(request, renew=False)
+                if lookup is not None and lookup.response is not None:
+                    response = lookup.response
+                    start_response(
+                        f"{response.status_code} {response.reason_phrase}",
+                        list(response.items()),
+                    )
+                    return [] if request.method == "HEAD" else [response.content]
+        return self.application(environ, start_response)
+
+
 class PageCacheMiddleware:
+    """First of the middleware: serves hits, and stores public pages with every header
+    the other middleware add (security headers, CSP), so a hit needs none of them."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        lookup = self.lookup(request) if self.may_serve_from_cache(request) else None
+        lookup = Lookup.find(request) if may_serve_from_cache(request) else None
         if lookup is not None and lookup.response is not None:
             return lookup.response
         response = self.get_response(request)
-        if is_public(request, response):
-            add_cache_headers(request, response)
-            if lookup is not None and lookup.state is not None and request.method == "GET":
-                lookup.store(response)
+        if (
+            lookup is not None
+            and lookup.state is not None
+            and request.method == "GET"
+            and is_public(request, response)
+        ):
+            lookup.store(response)
         if lookup is not None:
             response["X-Cache"] = "MISS"
         return response
 
-    def may_serve_from_cache(self, request):
-        return (
-            settings.PAGE_CACHE
-            and request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        )
 
-    def lookup(self, request):
+class CacheHeadersMiddleware:
+    """Cache-Control and ETag on public pages, inside ConditionalGetMiddleware so that a
+    repeat visit with the ETag gets a 304."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_public(request, response):
+            add_cache_headers(request, response)
+        return response
+
+
+def may_serve_from_cache(request):
+    return (
+        settings.PAGE_CACHE
+        and request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.path_info.startswith(settings.STATIC_URL)
+    )
+
+
+class Lookup:
+    def __init__(self, request, url, state):
+        self.request = request
+        self.url = url
+        self.state = state
+        self.response = None
+
+    @classmethod
+    def find(cls, request, renew=True):
         """A Lookup, with the cached response if there is one; None if the cache is
-        unavailable. Costs two cache round trips, and no database query."""
-        url_hash = _digest(request.build_absolute_uri())
-        found = _cache_call(cache.get_many, [STATE_KEY, _vary_key(url_hash)])
+        unavailable (or, without ``renew``, when the state has to be renewed from the
+        database). Costs one cache round trip (two for a page that varies on headers),
+        and no database query."""
+        try:
+            url = request.build_absolute_uri()
+        except DisallowedHost:
+            return None  # Django answers it with a 400
+        found = _cache_call(cache.get_many, [STATE_KEY, _page_key(url)])
         if found is None:
             return None
         state = found.get(STATE_KEY)
         if state is None or _has_expired(state):
+            if not renew:
+                return None
             state = _renew_state(state)
-        lookup = Lookup(request, url_hash, state)
-        vary = found.get(_vary_key(url_hash))
-        if state is not None and vary is not None:
-            entry = _cache_call(cache.get, lookup.page_key(vary))
-            if entry is not None:
-                lookup.response = _rebuild(entry)
+        lookup = cls(request, url, state)
+        entry = lookup.current(found.get(_page_key(url)))
+        if entry is not None and entry.vary:
+            entry = lookup.current(_cache_call(cache.get, lookup.variant_key(entry.vary)))
+        if entry is not None and entry.status is not None:
+            lookup.response = _rebuild(request, entry)
         return lookup
 
+    def current(self, entry):
+        """``entry`` if it belongs to the current generation and today."""
+        if (
+            self.state is not None
+            and isinstance(entry, Entry)
+            and entry.generation == self.state["generation"]
+            and entry.date == timezone.localdate().isoformat()
+        ):
+            return entry
+        return None
 
-class Lookup:
-    def __init__(self, request, url_hash, state):
-        self.request = request
-        self.url_hash = url_hash
-        self.state = state
-        self.response = None
-
-    def page_key(self, vary):
+    def variant_key(self, vary):
         varied = "\n".join(self.request.headers.get(header, "") for header in vary)
-        return ":".join(
-            [
-                "pagecache:page",
-                self.state["generation"],
-                timezone.localdate().isoformat(),
-                self.url_hash,
-                _digest(varied),
-            ]
-        )
+        return _page_key(self.url, varied)
 
     def store(self, response):
-        vary = sorted({header.lower() for header in _vary_headers(response)})
+        vary = tuple(sorted({header.lower() for header in _vary_headers(response)}))
         if "*" in vary:
             return
-        headers = [(name, value) for name, value in response.items()]
-        entry = (response.status_code, headers, response.content)
-        _cache_call(
-            cache.set_many,
-            {_vary_key(self.url_hash): vary, self.page_key(vary): entry},
-            settings.PAGE_CACHE_TIMEOUT,
+        page = Entry(
+            self.state["generation"],
+            timezone.localdate().isoformat(),
+            vary,
+            response.status_code,
+            tuple(response.items()),
+            response.content,
         )
+        if vary:
+            entries = {_page_key(self.url): page._replace(status=None, headers=(), content=b"")}
+            entries[self.variant_key(vary)] = page
+        else:
+            entries = {_page_key(self.url): page}
+        _cache_call(cache.set_many, entries, settings.PAGE_CACHE_TIMEOUT)
 
 
 def is_public(request, response):
@@ -178,13 +270,14 @@ def add_cache_headers(request, response):
         set_response_etag(response)
 
 
-def _rebuild(entry):
-    status, headers, content = entry
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
+def _rebuild(request, entry):
+    """The response for a cached ``entry``: a 304 when the request's If-None-Match
+    names its ETag."""
+    response = HttpResponse(entry.content, status=entry.status)
+    for name, value in entry.headers:
         response[name] = value
     response["X-Cache"] = "HIT"
-    return response
+    return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
 
 def _cache_control_directives(response):
@@ -203,8 +296,9 @@ def _digest(text):
     return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
 
 
-def _vary_key(url_hash):
-    return f"pagecache:vary:{url_hash}"
+def _page_key(url, varied=None):
+    key = f"pagecache:page:{_digest(url)}"
+    return key if varied is None else f"{key}:{_digest(varied)}"
 
 
 # Generations

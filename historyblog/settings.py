@@ -81,17 +81,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Headers every response carries, cached or not; none of these touches the database.
+    # First: a hit is served with the headers stored with the page, and skips the rest.
+    # (historyblog.wsgi serves hits before Django's request handling; this serves them
+    # to every other caller, and stores the pages.)
+    "historyblog.pagecache.PageCacheMiddleware",
+    # Headers every response carries; none of these touches the database.
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "historyblog.security.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Answers If-None-Match with 304, for cached and freshly rendered pages alike.
+    # Answers If-None-Match with 304, from the ETag set just below.
     "django.middleware.http.ConditionalGetMiddleware",
+    "historyblog.pagecache.CacheHeadersMiddleware",
     "historyblog.errors.DatabaseUnavailableMiddleware",
-    # Above sessions, authentication, CSRF and messages, so a hit skips all of them.
-    "historyblog.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -4,4 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "historyblog.settings")
 
-application = get_wsgi_application()
+from historyblog.pagecache import CachedPages
+
+# Cached pages go out before Django's request handling (see historyblog.pagecache).
+application = CachedPages(get_wsgi_application())
