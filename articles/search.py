@@ -299,7 +299,7 @@ def search_config() -> RawSQL:
 
 def _document(article: Article) -> SearchVector:
     config = search_config()
-    tags = " ".join(tag.name for tag in article.tags.all())
+    tags = " ".join(sorted(tag.name for tag in article.tags.all()))
     return (
         SearchVector(Value(article.title), weight="A", config=config)
         + SearchVector(Value(f"{article.dek} {tags}"), weight="B", config=config)

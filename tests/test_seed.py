@@ -4,10 +4,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from articles.dates import day_slug, year_slug
 from articles.markdown import render_markdown
 from articles.models import Article, TaggedArticle
+from articles.search import update_search_vector
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +64,22 @@ def test_seed_is_deterministic_and_clears_its_own_rows():
     )
     assert sorted(first) == sorted(again)
     assert Article.objects.filter(slug__startswith="seed-").count() == 30
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="search vectors: PostgreSQL")
+def test_seeded_search_vectors_are_the_ones_saving_an_article_makes():
+    seed("12", "--seed", "5")
+    articles = list(Article.objects.filter(slug__startswith="seed-").order_by("pk"))
+    seeded = vectors(articles)
+    for article in articles:
+        update_search_vector(article)
+    assert vectors(articles) == seeded
+
+
+def vectors(articles):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_vector::text FROM articles_article WHERE id = ANY(%s) ORDER BY id",
+            [[article.pk for article in articles]],
+        )
+        return [row[0] for row in cursor.fetchall()]
