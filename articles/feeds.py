@@ -9,6 +9,7 @@ import mimetypes
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from . import dates
 from .anniversaries import Anniversary
-from .models import Article, Author, published_tags
+from .models import Article, Author, tag_counts
 from .sharing import absolute_url, site_host
 from .templatetags.history import event_date, year_label
 
@@ -94,7 +95,12 @@ class ArticleFeed(Feed):
         return self.published()[:FEED_LENGTH]
 
     def published(self):
-        return Article.objects.published().for_listing().prefetch_related("tags")
+        return (
+            Article.objects.published()
+            .select_related("author")
+            .defer("body", "search_vector")
+            .prefetch_related("tags")
+        )
 
     def item_title(self, article):
         return article.title
@@ -169,7 +175,10 @@ class TagFeed(ArticleFeed):
 
     def get_object(self, request, slug):
         # A tag only drafts use is not revealed, as on the tag page.
-        return get_object_or_404(published_tags(), slug=slug)
+        for tag in tag_counts():
+            if tag.slug == slug:
+                return tag
+        raise Http404(_("No tag “%(slug)s”.") % {"slug": slug})
 
     def title(self, tag):
         return _("%(tag)s — %(site)s") % {"tag": tag.name, "site": settings.SITE_NAME}

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
+from historyblog import pagecache
+
 from . import dates
 from .markdown import render_markdown
 
@@ -131,7 +133,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(event_year=year).order_by(*CHRONOLOGICAL)
 
     def for_listing(self):
-        return self.select_related("author")
+        """With their authors, without their texts: what lists of articles show."""
+        return self.select_related("author").defer("body", "body_html", "search_vector")
 
     def editable_by(self, user):
         """Articles ``user`` may open in the admin and preview: every article for an
@@ -361,3 +364,26 @@ def published_tags():
         .filter(article_count__gt=0)
         .order_by("-article_count", "name")
     )
+
+
+def published_authors():
+    """Authors with at least one published article, with ``article_count``."""
+    return (
+        Author.objects.annotate(article_count=published_count("articles"))
+        .filter(article_count__gt=0)
+        .order_by("display_name")
+    )
+
+
+# Counting every published article by tag or author takes a scan of the whole table (a
+# fifth of a second at 100,000 articles): the counts are kept until the next change.
+
+
+def tag_counts():
+    """published_tags(), as a list kept until the next change of any article or tag."""
+    return pagecache.remembered("tag_counts", lambda: list(published_tags()))
+
+
+def author_counts():
+    """published_authors(), as a list kept until the next change."""
+    return pagecache.remembered("author_counts", lambda: list(published_authors()))

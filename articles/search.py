@@ -428,7 +428,9 @@ def search(raw_query: str, filters: Filters | None = None) -> SearchResult:
         result.reason = "stop_words"
         return result
     result.matches = matches
-    result.articles = filters.apply(matches).select_related("author")
+    result.articles = (
+        filters.apply(matches).select_related("author").defer("body", "search_vector")
+    )
     return result
 
 

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from . import dates
-from .models import Article, Author, published_count, published_tags
+from .models import Article, author_counts, tag_counts
 from .sharing import absolute_url
 
 
@@ -34,7 +34,7 @@ class ArticleSitemap(SiteSitemap):
 
 class TagSitemap(SiteSitemap):
     def items(self):
-        return published_tags().order_by("name")
+        return sorted(tag_counts(), key=lambda tag: tag.slug)
 
     def location(self, tag):
         return reverse("articles:tag", args=[tag.slug])
@@ -42,11 +42,7 @@ class TagSitemap(SiteSitemap):
 
 class AuthorSitemap(SiteSitemap):
     def items(self):
-        return (
-            Author.objects.annotate(article_count=published_count("articles"))
-            .filter(article_count__gt=0)
-            .order_by("slug")
-        )
+        return sorted(author_counts(), key=lambda author: author.slug)
 
 
 class DaySitemap(SiteSitemap):

@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,7 +15,7 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from . import dates, search
-from .models import Article, Author, published_count, published_tags
+from .models import Article, Author, TaggedArticle, author_counts, tag_counts
 
 
 class PublishedArticlesMixin:
@@ -37,32 +37,58 @@ class HomeView(PublishedArticlesMixin, ListView):
         return self.published()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(popular_tags=published_tags()[:12], **kwargs)
+        return super().get_context_data(popular_tags=tag_counts()[:12], **kwargs)
 
 
 class ArticleView(DetailView):
     template_name = "articles/article_detail.html"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().select_related("author")
 
     def get_context_data(self, **kwargs):
-        article = self.object
-        tags = list(article.tags.all())
-        related = Q(tags__in=tags)
-        if article.event_date.has_anniversary:
-            related |= Q(event_month=article.event_month, event_day=article.event_day)
-        related_articles = (
-            Article.objects.published()
-            .for_listing()
-            .filter(related)
-            .exclude(pk=article.pk)
-            .annotate(shared_tags=Count("tags", filter=Q(tags__in=tags)))
-            .order_by("-shared_tags", "-publish_at")[:4]
-        )
+        tags = list(self.object.tags.all())
         return super().get_context_data(
-            tags=tags, related_articles=related_articles, today=timezone.localdate(), **kwargs
+            tags=tags,
+            related_articles=related_articles(self.object, tags),
+            today=timezone.localdate(),
+            **kwargs,
         )
+
+
+# How many of the latest articles on the same subjects, and on the same day, are
+# weighed for "Related articles": a bound on the work, however many articles share a
+# popular tag.
+RELATED_CANDIDATES = 200
+
+
+def related_articles(article, tags, count=4):
+    """The ``count`` published articles sharing most of ``tags`` (and then the newest),
+    among the latest ones with any of them and those on the same day of the year."""
+    published = Article.objects.published().exclude(pk=article.pk)
+    on_topic = published.filter(
+        Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tags))
+    ).order_by("-publish_at")
+    candidates = Article.objects.filter(pk__in=on_topic.values("pk")[:RELATED_CANDIDATES])
+    if article.event_date.has_anniversary:
+        same_day = published.on_day(article.event_month, article.event_day)
+        # A union (an OR would make PostgreSQL scan the table), of subqueries (SQLite
+        # allows no LIMIT in the parts of a union).
+        candidates = (
+            candidates.order_by()
+            .values("pk")
+            .union(
+                Article.objects.filter(pk__in=same_day.values("pk")[:RELATED_CANDIDATES])
+                .order_by()
+                .values("pk")
+            )
+        )
+    return (
+        Article.objects.for_listing()
+        .filter(pk__in=candidates)
+        .annotate(shared_tags=Count("tags", filter=Q(tags__in=tags)))
+        .order_by("-shared_tags", "-publish_at")[:count]
+    )
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -75,7 +101,7 @@ class ArticlePreviewView(ArticleView):
     template_name = "articles/article_preview.html"
 
     def get_queryset(self):
-        return Article.objects.editable_by(self.request.user).for_listing()
+        return Article.objects.editable_by(self.request.user).select_related("author")
 
     def get_object(self, queryset=None):
         article = super().get_object(queryset)
@@ -132,7 +158,7 @@ class TagIndexView(ListView):
     context_object_name = "tags"
 
     def get_queryset(self):
-        return published_tags().order_by("name")
+        return sorted(tag_counts(), key=lambda tag: tag.name.casefold())
 
 
 class TagView(PublishedArticlesMixin, ListView):
@@ -153,11 +179,7 @@ class AuthorIndexView(ListView):
     context_object_name = "authors"
 
     def get_queryset(self):
-        return (
-            Author.objects.annotate(article_count=published_count("articles"))
-            .filter(article_count__gt=0)
-            .order_by("display_name")
-        )
+        return author_counts()
 
 
 class AuthorView(PublishedArticlesMixin, ListView):

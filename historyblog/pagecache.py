@@ -234,6 +234,24 @@ class Lookup:
         _cache_call(cache.set_many, entries, settings.PAGE_CACHE_TIMEOUT)
 
 
+def remembered(name, compute):
+    """``compute()``, kept in the cache until the next change of generation: for figures
+    over the whole site (how many articles each tag has) that change only when pages
+    do, and that many pages show. Computed afresh when the page cache is off, or the
+    cache is unavailable, or the state is due for renewal (the middleware renews it)."""
+    if not settings.PAGE_CACHE:
+        return compute()
+    state = _cache_call(cache.get, STATE_KEY)
+    if state is None or _has_expired(state):
+        return compute()
+    key = f"pagecache:data:{state['generation']}:{name}"
+    value = _cache_call(cache.get, key)
+    if value is None:
+        value = compute()
+        _cache_call(cache.set, key, value, settings.PAGE_CACHE_TIMEOUT)
+    return value
+
+
 def is_public(request, response):
     """Whether ``response`` is the same for every reader and may be kept for them."""
     match = request.resolver_match

@@ -15,7 +15,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.vary import vary_on_headers
 from taggit.models import Tag
 
-from articles.models import Article
+from articles.models import Article, author_counts, tag_counts
 from historyblog import pagecache
 
 from .factories import make_article, make_author, make_draft
@@ -292,3 +292,28 @@ def test_without_redis_changes_are_saved_and_the_failure_logged(redis_down, capl
         article = make_article(title="Saved Anyway")
     assert Article.objects.get(pk=article.pk).title == "Saved Anyway"
     assert "could not be invalidated" in caplog.text
+
+
+# Site-wide counts kept until the next change
+
+
+def get_counts():
+    return [(tag.name, tag.article_count) for tag in tag_counts()], len(author_counts())
+
+
+def test_tag_and_author_counts_are_counted_once_until_a_change(django_assert_num_queries):
+    make_article(tags=["War"], author=make_author(display_name="Ada"))
+    cache.set(pagecache.STATE_KEY, {"generation": "one", "next_publish": None})
+    assert get_counts() == ([("War", 1)], 1)
+    with django_assert_num_queries(0):
+        assert get_counts() == ([("War", 1)], 1)
+    make_article(tags=["War", "Treaties"])  # a save replaces the generation
+    assert get_counts() == ([("War", 2), ("Treaties", 1)], 2)
+
+
+def test_counts_are_not_kept_while_the_state_is_due_for_renewal(django_assert_num_queries):
+    make_article(tags=["War"])
+    cache.delete(pagecache.STATE_KEY)
+    for _ in range(2):
+        with django_assert_num_queries(1):
+            tag_counts()
