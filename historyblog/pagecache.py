@@ -31,17 +31,17 @@ import hashlib
 import logging
 import time
 import uuid
+from http.client import responses
 from typing import NamedTuple
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
-from django.core.handlers.wsgi import WSGIRequest
 from django.db import DatabaseError, transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.http.cookie import parse_cookie
 from django.utils import timezone
 from django.utils.cache import (
     cc_delim_re,
@@ -96,26 +96,24 @@ class CachedPages:
 
     A hit needs none of Django's request handling: one cache round trip, and the stored
     bytes go out with the headers every middleware had added when the page was stored.
-    Anything else, misses included, goes to ``application``, where PageCacheMiddleware
-    stores public pages (and would serve the same hits, for clients that do not come
-    through WSGI, such as the test client).
+    Anything else (misses, and revalidations with If-None-Match, which Django answers
+    with a 304) goes to ``application``, where PageCacheMiddleware stores public pages,
+    and serves the same hits to clients that do not come through WSGI (the test client).
     """
 
     def __init__(self, application):
         self.application = application
 
     def __call__(self, environ, start_response):
-        if settings.PAGE_CACHE and environ.get("REQUEST_METHOD") in ("GET", "HEAD"):
-            request = WSGIRequest(environ)
-            if may_serve_from_cache(request):
-                lookup = Lookup.find(request, renew=False)
-                if lookup is not None and lookup.response is not None:
-                    response = lookup.response
-                    start_response(
-                        f"{response.status_code} {response.reason_phrase}",
-                        list(response.items()),
-                    )
-                    return [] if request.method == "HEAD" else [response.content]
+        if may_serve_from_cache(environ) and "HTTP_IF_NONE_MATCH" not in environ:
+            lookup = Lookup.find(environ, renew=False)
+            if lookup is not None and lookup.entry is not None:
+                entry = lookup.entry
+                start_response(
+                    f"{entry.status} {responses[entry.status]}",
+                    [*entry.headers, ("X-Cache", "HIT")],
+                )
+                return [] if environ["REQUEST_METHOD"] == "HEAD" else [entry.content]
         return self.application(environ, start_response)
 
 
@@ -127,9 +125,9 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        lookup = Lookup.find(request) if may_serve_from_cache(request) else None
-        if lookup is not None and lookup.response is not None:
-            return lookup.response
+        lookup = Lookup.find(request.META) if may_serve_from_cache(request.META) else None
+        if lookup is not None and lookup.entry is not None:
+            return _rebuild(request, lookup.entry)
         response = self.get_response(request)
         if (
             lookup is not None
@@ -157,32 +155,57 @@ class CacheHeadersMiddleware:
         return response
 
 
-def may_serve_from_cache(request):
-    return (
-        settings.PAGE_CACHE
-        and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path_info.startswith(settings.STATIC_URL)
-    )
+def may_serve_from_cache(environ):
+    """Whether the request (its WSGI environ, or Django's request.META) may get a page
+    from the cache: a GET or HEAD without a session cookie, for anything but a static
+    file."""
+    if not (settings.PAGE_CACHE and environ.get("REQUEST_METHOD") in ("GET", "HEAD")):
+        return False
+    cookies = environ.get("HTTP_COOKIE", "")
+    if settings.SESSION_COOKIE_NAME in cookies and settings.SESSION_COOKIE_NAME in parse_cookie(
+        cookies
+    ):
+        return False
+    return not environ.get("PATH_INFO", "").startswith(settings.STATIC_URL)
+
+
+def _request_key(environ):
+    """What tells requests apart for the page cache: the scheme, host, path and query as
+    received, with the proxy headers Django is configured to trust. Raw values, read the
+    same way when a page is stored (from request.META) and served (from the environ);
+    a request for a host Django refuses never got a page stored under its key."""
+    names = ["wsgi.url_scheme", "HTTP_HOST", "SERVER_NAME", "SERVER_PORT"]
+    names += ["SCRIPT_NAME", "PATH_INFO", "QUERY_STRING"]
+    if settings.SECURE_PROXY_SSL_HEADER:
+        names.append(settings.SECURE_PROXY_SSL_HEADER[0])
+    if settings.USE_X_FORWARDED_HOST:
+        names.append("HTTP_X_FORWARDED_HOST")
+    if settings.USE_X_FORWARDED_PORT:
+        names.append("HTTP_X_FORWARDED_PORT")
+    return "\n".join(str(environ.get(name, "")) for name in names)
+
+
+def _header(environ, name):
+    key = name.upper().replace("-", "_")
+    if key not in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+        key = "HTTP_" + key
+    return environ.get(key, "")
 
 
 class Lookup:
-    def __init__(self, request, url, state):
-        self.request = request
+    def __init__(self, environ, url, state):
+        self.environ = environ
         self.url = url
         self.state = state
-        self.response = None
+        self.entry = None
 
     @classmethod
-    def find(cls, request, renew=True):
-        """A Lookup, with the cached response if there is one; None if the cache is
+    def find(cls, environ, renew=True):
+        """A Lookup, with the cached entry if there is one; None if the cache is
         unavailable (or, without ``renew``, when the state has to be renewed from the
         database). Costs one cache round trip (two for a page that varies on headers),
         and no database query."""
-        try:
-            url = request.build_absolute_uri()
-        except DisallowedHost:
-            return None  # Django answers it with a 400
+        url = _request_key(environ)
         found = _cache_call(cache.get_many, [STATE_KEY, _page_key(url)])
         if found is None:
             return None
@@ -191,12 +214,12 @@ class Lookup:
             if not renew:
                 return None
             state = _renew_state(state)
-        lookup = cls(request, url, state)
+        lookup = cls(environ, url, state)
         entry = lookup.current(found.get(_page_key(url)))
         if entry is not None and entry.vary:
             entry = lookup.current(_cache_call(cache.get, lookup.variant_key(entry.vary)))
         if entry is not None and entry.status is not None:
-            lookup.response = _rebuild(request, entry)
+            lookup.entry = entry
         return lookup
 
     def current(self, entry):
@@ -211,7 +234,7 @@ class Lookup:
         return None
 
     def variant_key(self, vary):
-        varied = "\n".join(self.request.headers.get(header, "") for header in vary)
+        varied = "\n".join(_header(self.environ, header) for header in vary)
         return _page_key(self.url, varied)
 
     def store(self, response):

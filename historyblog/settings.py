@@ -158,7 +158,8 @@ if REDIS_URL:
     _redis_timeout = float(os.environ.get("REDIS_TIMEOUT") or 0.25)
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's backend, keeping its redis-py clients (historyblog/cache.py).
+            "BACKEND": "historyblog.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX") or "historyblog",
             "OPTIONS": {

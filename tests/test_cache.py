@@ -317,3 +317,13 @@ def test_counts_are_not_kept_while_the_state_is_due_for_renewal(django_assert_nu
     for _ in range(2):
         with django_assert_num_queries(1):
             tag_counts()
+
+
+def test_the_redis_backend_keeps_one_client_per_server():
+    from historyblog.cache import RedisCache
+
+    backend = RedisCache("redis://127.0.0.1:1/0;redis://127.0.0.1:2/0", {})
+    client = backend._cache.get_client("key", write=True)
+    assert backend._cache.get_client("other", write=True) is client
+    assert client.connection_pool.connection_kwargs["port"] == 1
+    assert backend._cache.get_client("key").connection_pool.connection_kwargs["port"] == 2

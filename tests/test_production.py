@@ -116,7 +116,7 @@ def test_postgresql_gets_a_statement_timeout_and_a_connect_timeout(tmp_path):
 def test_redis_url_selects_the_redis_cache_and_turns_the_page_cache_on(tmp_path):
     env = production_env(tmp_path, REDIS_URL="redis://cache.internal:6379/2")
     caches, page_cache = settings_in(env, "[settings.CACHES, settings.PAGE_CACHE]")
-    assert caches["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert caches["default"]["BACKEND"] == "historyblog.cache.RedisCache"
     assert caches["default"]["LOCATION"] == "redis://cache.internal:6379/2"
     assert page_cache is True
 
