@@ -28,3 +28,15 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = SharedClients
+
+    # Publish/subscribe, for telling every process of a change (historyblog.pagecache).
+    # Channels are global to a Redis server, so their names carry the key prefix.
+
+    def publish(self, channel, message):
+        return self._cache.get_client(write=True).publish(self.make_key(channel), message)
+
+    def subscribe(self, channel):
+        """A PubSub subscribed to ``channel``, on a connection of its own."""
+        pubsub = self._cache.get_client(write=True).pubsub()
+        pubsub.subscribe(self.make_key(channel))
+        return pubsub

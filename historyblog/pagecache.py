@@ -29,6 +29,8 @@ them.
 
 import hashlib
 import logging
+import os
+import threading
 import time
 import uuid
 from http.client import responses
@@ -89,6 +91,149 @@ class Entry(NamedTuple):
     status: int | None = None
     headers: tuple = ()
     content: bytes = b""
+
+
+class RecentPages:
+    """The entries this process read or stored lately, up to ``limit`` bytes of pages:
+    a hit on one of them reads only the small state from the cache (one round trip
+    still, so a change on any server is seen at once), not the whole page again."""
+
+    def __init__(self, limit):
+        self.limit = limit
+        self.size = 0
+        self.entries = {}
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        return self.entries.get(key)
+
+    def clear(self):
+        with self.lock:
+            self.entries, self.size = {}, 0
+
+    def keep(self, key, entry):
+        with self.lock:
+            if (old := self.entries.pop(key, None)) is not None:
+                self.size -= len(old.content)
+            self.entries[key] = entry
+            self.size += len(entry.content)
+            while self.size > self.limit:  # the oldest go first
+                oldest = next(iter(self.entries))
+                self.size -= len(self.entries.pop(oldest).content)
+
+
+_recent = RecentPages(limit=16 * 1024 * 1024)
+
+
+CHANGES_CHANNEL = "pagecache:changes"
+
+
+class StateWatch:
+    """This process's copy of the state, so that a hit needs no cache round trip.
+
+    It is trusted only while a subscription to CHANGES_CHANNEL, which every change of
+    generation is published on, is up: a thread listens, and each message makes the
+    copy be forgotten, to be read again from the cache by the next request. Without a
+    subscription (a cache without publish/subscribe, Redis down, the connection lost
+    and not yet back) every request reads the state from the cache, as if there were
+    no copy.
+    """
+
+    # Seconds without a message after which the thread pings Redis, and after which a
+    # connection that does not answer is given up and made again.
+    PING_AFTER = 2
+    GIVE_UP_AFTER = 5
+
+    def __init__(self):
+        self.state = None
+        self.epoch = 0  # counts the changes heard of, and the subscriptions lost
+        self.subscribed = False
+        self.pid = None
+        self.lock = threading.Lock()
+
+    def get(self):
+        """The state, if this process knows it; otherwise None."""
+        if self.pid != os.getpid():  # first call in this process (a forked worker)
+            self.start()
+        state = self.state
+        if state is None or _has_expired(state):
+            return None
+        return state
+
+    def learn(self, state, epoch):
+        """Keep ``state``, read from the cache when ``epoch`` was current, unless a change
+        or a lost subscription came since."""
+        with self.lock:
+            if self.subscribed and epoch == self.epoch:
+                self.state = state
+
+    def forget(self, subscribed=None):
+        with self.lock:
+            self.epoch += 1
+            self.state = None
+            if subscribed is not None:
+                self.subscribed = subscribed
+
+    def stop(self):
+        """Ends the listening thread within a second (tests)."""
+        self.pid = None
+        self.forget(subscribed=False)
+
+    def start(self):
+        self.pid = os.getpid()
+        self.forget(subscribed=False)
+        if settings.PAGE_CACHE and hasattr(cache, "subscribe"):
+            threading.Thread(target=self.listen, name="pagecache-watch", daemon=True).start()
+
+    def listen(self):
+        while self.pid == os.getpid():
+            try:
+                self.follow(cache.subscribe(CHANGES_CHANNEL))
+            except Exception as error:  # any Redis or network error
+                logger.warning(
+                    "Page cache change subscription lost, reading the state for every "
+                    "request until it is back: %s: %s",
+                    type(error).__name__,
+                    error,
+                )
+            self.forget(subscribed=False)
+            time.sleep(RETRY_INTERVAL)
+
+    def follow(self, pubsub):
+        heard = time.monotonic()
+        try:
+            while self.pid == os.getpid():
+                message = pubsub.get_message(timeout=1)
+                now = time.monotonic()
+                if message is not None:
+                    heard = now
+                    if message["type"] == "subscribe":
+                        self.forget(subscribed=True)
+                    elif message["type"] == "message":
+                        self.forget()
+                elif now - heard > self.GIVE_UP_AFTER:
+                    raise ConnectionError(f"no answer from Redis in {self.GIVE_UP_AFTER} s")
+                elif now - heard > self.PING_AFTER:
+                    pubsub.ping()
+        finally:
+            pubsub.close()
+
+
+_watch = StateWatch()
+
+
+def forget_local_copies():
+    """Forget the state and pages this process keeps: for when the cache was emptied
+    by other means than a change (tests; an operator's FLUSHDB)."""
+    _watch.forget()
+    _recent.clear()
+
+
+def _announce_change():
+    """Tells every process that the state changed (this one at once)."""
+    _watch.forget()
+    if hasattr(cache, "publish"):
+        _cache_call(cache.publish, CHANGES_CHANNEL, "changed")
 
 
 class CachedPages:
@@ -206,21 +351,45 @@ class Lookup:
         database). Costs one cache round trip (two for a page that varies on headers),
         and no database query."""
         url = _request_key(environ)
-        found = _cache_call(cache.get_many, [STATE_KEY, _page_key(url)])
-        if found is None:
-            return None
-        state = found.get(STATE_KEY)
-        if state is None or _has_expired(state):
-            if not renew:
+        key = _page_key(url)
+        recent = _recent.get(key)
+        state = _watch.get()
+        found = {}
+        if state is None or recent is None:
+            # Read what this process does not know: the state, the page, or both.
+            epoch = _watch.epoch
+            keys = ([STATE_KEY] if state is None else []) + ([key] if recent is None else [])
+            found = _cache_call(cache.get_many, keys)
+            if found is None:
                 return None
-            state = _renew_state(state)
+            if state is None:
+                state = found.get(STATE_KEY)
+                if state is None or _has_expired(state):
+                    if not renew:
+                        return None
+                    state = _renew_state(state)
+                _watch.learn(state, epoch)
         lookup = cls(environ, url, state)
-        entry = lookup.current(found.get(_page_key(url)))
+        entry = lookup.fetch(key, recent, found)
         if entry is not None and entry.vary:
-            entry = lookup.current(_cache_call(cache.get, lookup.variant_key(entry.vary)))
+            variant = lookup.variant_key(entry.vary)
+            entry = lookup.fetch(variant, _recent.get(variant))
         if entry is not None and entry.status is not None:
             lookup.entry = entry
         return lookup
+
+    def fetch(self, key, recent, found=None):
+        """The current entry at ``key``: the recent copy if it still is, else the
+        cache's (from ``found``, or read now)."""
+        if self.current(recent) is not None:
+            return recent
+        if found is not None and key in found:
+            entry = self.current(found[key])
+        else:
+            entry = self.current(_cache_call(cache.get, key))
+        if entry is not None:
+            _recent.keep(key, entry)
+        return entry
 
     def current(self, entry):
         """``entry`` if it belongs to the current generation and today."""
@@ -254,7 +423,9 @@ class Lookup:
             entries[self.variant_key(vary)] = page
         else:
             entries = {_page_key(self.url): page}
-        _cache_call(cache.set_many, entries, settings.PAGE_CACHE_TIMEOUT)
+        if _cache_call(cache.set_many, entries, settings.PAGE_CACHE_TIMEOUT) is not None:
+            for key, entry in entries.items():
+                _recent.keep(key, entry)
 
 
 def remembered(name, compute):
@@ -264,7 +435,7 @@ def remembered(name, compute):
     cache is unavailable, or the state is due for renewal (the middleware renews it)."""
     if not settings.PAGE_CACHE:
         return compute()
-    state = _cache_call(cache.get, STATE_KEY)
+    state = _watch.get() or _cache_call(cache.get, STATE_KEY)
     if state is None or _has_expired(state):
         return compute()
     key = f"pagecache:data:{state['generation']}:{name}"
@@ -378,6 +549,7 @@ def _renew_state(expired):
             state = _cache_call(cache.get, STATE_KEY) or state
     else:
         _cache_call(cache.set, STATE_KEY, state, None)
+        _announce_change()
     return state
 
 
@@ -387,6 +559,7 @@ def _replace_generation():
         if state is None:
             raise DatabaseError("the next publish time could not be read")
         cache.set(STATE_KEY, state, None)
+        _announce_change()
     except Exception as error:
         # Other servers may serve the old pages until PAGE_CACHE_TIMEOUT.
         logger.error(

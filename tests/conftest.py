@@ -1,6 +1,8 @@
 import pytest
 from django.core.cache import cache
 
+from historyblog import pagecache
+
 
 @pytest.fixture(autouse=True)
 def plain_static_files_storage(settings, tmp_path):
@@ -29,3 +31,4 @@ def empty_cache(settings):
     page cannot honour. tests/test_cache.py turns it on."""
     settings.PAGE_CACHE = False
     cache.clear()
+    pagecache.forget_local_copies()

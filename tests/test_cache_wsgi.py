@@ -6,7 +6,9 @@ from io import BytesIO
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 
 from historyblog.pagecache import CachedPages
 
@@ -35,7 +37,13 @@ class Django:
 
 @pytest.fixture
 def django():
-    return Django()
+    # As Django's test client does: the test's database connection stays open between
+    # requests (it holds the test's transaction).
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield Django()
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 def call(django, path, method="GET", **headers):
