@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -14,6 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from historyblog import pagecache
+
 from . import dates, search
 from .models import Article, Author, TaggedArticle, author_counts, tag_counts
 
@@ -28,6 +31,17 @@ class PublishedArticlesMixin:
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(today=timezone.localdate(), **kwargs)
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        """A paginator whose count, a scan of every matching article, is kept until the
+        next change: the list at a path (the home page, a tag, an author, a day) is the
+        same whatever the page number."""
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        paginator.count = pagecache.remembered(
+            f"count:{hashlib.md5(self.request.path.encode(), usedforsecurity=False).hexdigest()}",
+            queryset.count,
+        )
+        return paginator
 
 
 class HomeView(PublishedArticlesMixin, ListView):
@@ -239,6 +253,10 @@ class SearchView(PublishedArticlesMixin, ListView):
     """/search/?q=: ranked matches (articles.search), filtered by tag, author, century."""
 
     template_name = "articles/search.html"
+
+    def get_paginator(self, *args, **kwargs):
+        # Matches depend on the query string: they are counted for every search.
+        return ListView.get_paginator(self, *args, **kwargs)
 
     def get_queryset(self):
         params = self.request.GET

@@ -429,16 +429,17 @@ class Lookup:
 
 
 def remembered(name, compute):
-    """``compute()``, kept in the cache until the next change of generation: for figures
-    over the whole site (how many articles each tag has) that change only when pages
-    do, and that many pages show. Computed afresh when the page cache is off, or the
-    cache is unavailable, or the state is due for renewal (the middleware renews it)."""
+    """``compute()``, kept in the cache until the next change of generation (or of day):
+    for figures over the whole site (how many articles each tag has) that change only
+    when pages do, and that many pages show. Computed afresh when the page cache is
+    off, or the cache is unavailable, or the state is due for renewal (the middleware
+    renews it)."""
     if not settings.PAGE_CACHE:
         return compute()
     state = _watch.get() or _cache_call(cache.get, STATE_KEY)
     if state is None or _has_expired(state):
         return compute()
-    key = f"pagecache:data:{state['generation']}:{name}"
+    key = f"pagecache:data:{state['generation']}:{timezone.localdate()}:{name}"
     value = _cache_call(cache.get, key)
     if value is None:
         value = compute()

@@ -9,7 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.db import connection
 from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
 from django.urls import include, path
 from django.views.decorators.cache import cache_control
 from django.views.decorators.vary import vary_on_headers
@@ -327,3 +329,19 @@ def test_the_redis_backend_keeps_one_client_per_server():
     assert backend._cache.get_client("other", write=True) is client
     assert client.connection_pool.connection_kwargs["port"] == 1
     assert backend._cache.get_client("key").connection_pool.connection_kwargs["port"] == 2
+
+
+def test_a_list_is_counted_once_for_all_its_pages(client, django_user_model):
+    for number in range(5):
+        make_article(title=f"Piece {number}", tags=["War"])
+    get(client, "/")  # a reader's visit: the cache has a generation
+    client.force_login(django_user_model.objects.create_user("editor", is_staff=True))
+    response = client.get("/tags/war/")
+    assert response.status_code == 200, response
+    assert response.context["paginator"].count == 5
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/tags/war/?page=1")
+    assert response.context["paginator"].count == 5
+    assert not [query for query in queries if "COUNT(" in query["sql"]]
+    make_article(title="Piece 5", tags=["War"])
+    assert client.get("/tags/war/").context["paginator"].count == 6

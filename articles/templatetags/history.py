@@ -1,9 +1,12 @@
 """Template filters and the widget tag: dates are formatted here, in one place."""
 
+import functools
+
 from django import template
 from django.conf import settings
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .. import dates
@@ -13,6 +16,11 @@ register = template.Library()
 
 
 def _month_names():
+    return _month_names_in(get_language())
+
+
+@functools.cache
+def _month_names_in(language):
     return [str(MONTHS[number]) for number in range(1, 13)]
 
 
