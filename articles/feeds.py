@@ -192,7 +192,7 @@ class TagFeed(ArticleFeed):
         return absolute_url(reverse("articles:tag", args=[tag.slug]))
 
     def items(self, tag):
-        return self.published().filter(tags=tag)[:FEED_LENGTH]
+        return self.published().filter(tags__pk=tag.pk)[:FEED_LENGTH]
 
 
 class TagAtomFeed(TagFeed):

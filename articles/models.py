@@ -1,4 +1,5 @@
 import datetime
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -379,9 +380,24 @@ def published_authors():
 # fifth of a second at 100,000 articles): the counts are kept until the next change.
 
 
+class TagCount(NamedTuple):
+    pk: int
+    name: str
+    slug: str
+    article_count: int
+
+
 def tag_counts():
-    """published_tags(), as a list kept until the next change of any article or tag."""
-    return pagecache.remembered("tag_counts", lambda: list(published_tags()))
+    """published_tags(), as TagCounts, kept until the next change of any article or tag
+    (plain tuples: a list of model instances would cost more to unpickle than to
+    render)."""
+    return pagecache.remembered(
+        "tag_counts",
+        lambda: [
+            TagCount(*row)
+            for row in published_tags().values_list("pk", "name", "slug", "article_count")
+        ],
+    )
 
 
 def author_counts():

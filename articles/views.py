@@ -73,7 +73,7 @@ class ArticleView(DetailView):
 # How many of the latest articles on the same subjects, and on the same day, are
 # weighed for "Related articles": a bound on the work, however many articles share a
 # popular tag.
-RELATED_CANDIDATES = 200
+RELATED_CANDIDATES = 50
 
 
 def related_articles(article, tags, count=4):
