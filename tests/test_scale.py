@@ -1,0 +1,115 @@
+"""The site at scale: every page costs the same few queries with 10 and with 100,000
+articles, and on PostgreSQL the anniversary lookup and the day page read an index,
+not the table, at 1,000,000 rows."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.anniversaries import today_in_history
+from articles.dates import day_slug, year_slug
+from articles.models import Article
+
+from .factories import make_author, noon_utc
+
+pytestmark = pytest.mark.django_db
+
+QUERY_BUDGET = 6
+
+
+def seed(count):
+    call_command("seed_articles", str(count), stdout=StringIO())
+
+
+def pages():
+    """A page of every kind, for articles of the first seeded ones (there at both sizes)."""
+    article = (
+        Article.objects.published()
+        .with_anniversary()
+        .filter(slug__startswith="seed-", tags__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    tag = article.tags.order_by("pk").first()
+    word = article.title.split()[0]
+    return [
+        "/",
+        article.get_absolute_url(),
+        f"/on-this-day/{day_slug(article.event_month, article.event_day)}/",
+        f"/tags/{tag.slug}/",
+        "/tags/",
+        article.author.get_absolute_url(),
+        "/authors/",
+        f"/years/{year_slug(article.event_year)}/",
+        f"/search/?q={word}",
+        "/feeds/latest/",
+        f"/feeds/tags/{tag.slug}/",
+    ], (article.event_month, article.event_day)
+
+
+def queries(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(captured)
+
+
+def test_every_page_costs_the_same_few_queries_with_10_and_100000_articles(client):
+    seed(10)
+    paths, (month, day) = pages()
+    # Seen on the anniversary of the article, next year: today's anniversaries are
+    # there at both sizes, so the home page takes the same path.
+    with noon_utc(timezone.now().year + 1, month, day):
+        with_10 = {path: queries(client, path) for path in paths}
+    seed(100_000 - 10)
+    assert Article.objects.count() == 100_000
+    with noon_utc(timezone.now().year + 1, month, day):
+        with_100000 = {path: queries(client, path) for path in paths}
+    assert with_100000 == with_10
+    assert max(with_100000.values()) <= QUERY_BUDGET, with_100000
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="query plans: PostgreSQL")
+def test_the_anniversary_lookup_and_the_day_page_read_an_index_at_a_million_rows(client):
+    author = make_author()
+    with connection.cursor() as cursor:
+        # A million published articles, spread over every day of the year and 3,200
+        # years, in one statement: the planner chooses by the table's real size.
+        cursor.execute(
+            """
+            INSERT INTO articles_article (title, slug, dek, event_year, event_month,
+                event_day, event_approximate, event_old_style, body, body_html, picture,
+                picture_alt, picture_caption, picture_credit, picture_decorative,
+                picture_renditions, status, publish_at, created_at, updated_at, author_id)
+            SELECT 'Event ' || n, 'bulk-' || n, '', n %% 3200 - 1200, 1 + n %% 12,
+                1 + n / 12 %% 28, false, false, '', '', '', '', '', '', false, '{}',
+                'published', '2000-01-01', now(), now(), %s
+            FROM generate_series(1, 1000000) AS n
+            """,
+            [author.pk],
+        )
+        cursor.execute("ANALYZE articles_article")
+    with noon_utc(2026, 8, 20):
+        widget = today_in_history(timezone.localdate(), limit=10)
+        assert len(widget.anniversaries) == 10
+        with CaptureQueriesContext(connection) as home:
+            assert client.get("/").status_code == 200
+        with CaptureQueriesContext(connection) as day:
+            assert client.get("/on-this-day/august-20/").status_code == 200
+    anniversary_lookup = [query for query in home if '"event_day" = ' in query["sql"]]
+    assert len(anniversary_lookup) == 1  # one indexed query
+    for query in anniversary_lookup + list(day):
+        plan = explain(query["sql"])
+        assert "Seq Scan on articles_article" not in plan, plan
+        if "articles_article" in query["sql"]:
+            assert "article_anniversary" in plan, plan
+
+
+def explain(sql):
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql)
+        return "\n".join(row[0] for row in cursor.fetchall())
