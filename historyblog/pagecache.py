@@ -14,7 +14,8 @@ request headers, their values), with:
 - the day it was rendered, in TIME_ZONE, so pages that depend on "today" change at
   midnight.
 
-One cache round trip reads the current generation and the page together.
+A hit costs one cache round trip at most, reading the current generation and the page
+together; none when the process knows both (RecentPages, StateWatch).
 
 A scheduled article becomes public when its time comes, with no save: the cache keeps
 the next publish time beside the generation, and once it has passed the generation is
@@ -94,9 +95,9 @@ class Entry(NamedTuple):
 
 
 class RecentPages:
-    """The entries this process read or stored lately, up to ``limit`` bytes of pages:
-    a hit on one of them reads only the small state from the cache (one round trip
-    still, so a change on any server is seen at once), not the whole page again."""
+    """The entries this process read or stored lately, up to ``limit`` bytes of pages,
+    so that a hit need not read the page from the cache again. An entry is served only
+    if its generation is the current one."""
 
     def __init__(self, limit):
         self.limit = limit
@@ -239,8 +240,9 @@ def _announce_change():
 class CachedPages:
     """The WSGI application, with cache hits served in front of it.
 
-    A hit needs none of Django's request handling: one cache round trip, and the stored
-    bytes go out with the headers every middleware had added when the page was stored.
+    A hit needs none of Django's request handling: at most one cache round trip, and the
+    stored bytes go out with the headers every middleware had added when the page was
+    stored.
     Anything else (misses, and revalidations with If-None-Match, which Django answers
     with a 304) goes to ``application``, where PageCacheMiddleware stores public pages,
     and serves the same hits to clients that do not come through WSGI (the test client).
@@ -348,8 +350,9 @@ class Lookup:
     def find(cls, environ, renew=True):
         """A Lookup, with the cached entry if there is one; None if the cache is
         unavailable (or, without ``renew``, when the state has to be renewed from the
-        database). Costs one cache round trip (two for a page that varies on headers),
-        and no database query."""
+        database). Costs no database query, and at most one cache round trip (two for
+        a page that varies on headers): none when this process knows the state and has
+        the page."""
         url = _request_key(environ)
         key = _page_key(url)
         recent = _recent.get(key)
