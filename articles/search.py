@@ -623,31 +623,21 @@ def add_snippets(articles, result: SearchResult):
     return articles
 
 
+def _facet(rows, value, name):
+    """The FACET_LIMIT most frequent (value, name) pairs of ``rows``, with counts."""
+    grouped = (
+        rows.values(value, name).annotate(count=Count("id")).order_by("-count", name)[:FACET_LIMIT]
+    )
+    return [{"value": row[value], "name": row[name], "count": row["count"]} for row in grouped]
+
+
 def filter_choices(matches, filters: Filters) -> dict:
     """The tags, authors and centuries of the matching articles, with counts, for
     the filters of a results page (three grouped queries). A filter in use stays a
     choice even when nothing matches it, so the reader sees it and can undo it."""
     ids = matches.order_by().values("pk")
-    tag_rows = (
-        TaggedArticle.objects.filter(content_object__in=ids)
-        .values("tag__slug", "tag__name")
-        .annotate(count=Count("id"))
-        .order_by("-count", "tag__name")[:FACET_LIMIT]
-    )
-    tags = [
-        {"value": row["tag__slug"], "name": row["tag__name"], "count": row["count"]}
-        for row in tag_rows
-    ]
-    author_rows = (
-        Article.objects.filter(pk__in=ids)
-        .values("author__slug", "author__display_name")
-        .annotate(count=Count("id"))
-        .order_by("-count", "author__display_name")[:FACET_LIMIT]
-    )
-    authors = [
-        {"value": row["author__slug"], "name": row["author__display_name"], "count": row["count"]}
-        for row in author_rows
-    ]
+    tags = _facet(TaggedArticle.objects.filter(content_object__in=ids), "tag__slug", "tag__name")
+    authors = _facet(Article.objects.filter(pk__in=ids), "author__slug", "author__display_name")
     years = (
         Article.objects.filter(pk__in=ids)
         .values_list("event_year")
