@@ -56,6 +56,10 @@ MAX_QUERY_LENGTH = 200
 
 # Tags and authors offered as filters on a results page, most frequent first.
 FACET_LIMIT = 20
+# On PostgreSQL, a query matching more articles than this ranks only the newest of them
+# (and the events of a date it names): ranking reads every match's vector, and a query
+# matching most of a large archive would otherwise take seconds.
+MATCH_LIMIT = 1000
 
 # Highlight markers inside snippets until they are escaped: control characters, which
 # no article text can contain once :func:`_strip_control` has run over it.
@@ -401,6 +405,8 @@ class SearchResult:
     matches: object = None
     reason: str | None = None
     groups: list = field(default_factory=list)
+    # MATCH_LIMIT where it applies: more matches than this mean only the newest ranked.
+    match_limit: int | None = None
 
 
 def _is_postgresql(queryset) -> bool:
@@ -427,11 +433,23 @@ def search(raw_query: str, filters: Filters | None = None) -> SearchResult:
     if matches is None:
         result.reason = "stop_words"
         return result
+    filtered = filters.apply(matches)
+    if _is_postgresql(published):
+        result.match_limit = MATCH_LIMIT
+        matches, filtered = _newest(matches, query), _newest(filtered, query)
     result.matches = matches
-    result.articles = (
-        filters.apply(matches).select_related("author").defer("body", "search_vector")
-    )
+    result.articles = filtered.select_related("author").defer("body", "search_vector")
     return result
+
+
+def _newest(matches, query: ParsedQuery):
+    """``matches`` cut to the MATCH_LIMIT + 1 newest (so that more than MATCH_LIMIT can
+    be told), and the events of the query's date, which rank first: a bound on the work
+    of ranking and counting, however common the words."""
+    keep = Q(pk__in=matches.order_by("-publish_at", "-id").values("pk")[: MATCH_LIMIT + 1])
+    if query.date is not None:
+        keep |= _date_condition(query.date)
+    return matches.filter(keep)
 
 
 def _date_condition(date: EventDate) -> Q:
@@ -452,13 +470,15 @@ def _ordered(matches, date_condition, rank):
 
 
 def _postgresql_matches(published, query: ParsedQuery):
-    config = search_config()
+    # The configuration by name, not as search_config()'s subquery: with the query a
+    # constant, the planner can estimate from the column's statistics how many
+    # articles match, and read the newest first when nearly all do.
+    config, full_terms, word_terms = _searchable(published.db, query)
 
     def websearch(text):
         return SearchQuery(text, search_type="websearch", config=config)
 
     full, words = websearch(query.text), websearch(query.words)
-    full_terms, word_terms = _searchable(published.db, query)
     if not full_terms and query.date is None:
         return None
     condition = Q(search_vector=full) if full_terms else Q(pk__in=[])
@@ -491,14 +511,15 @@ def _postgresql_matches(published, query: ParsedQuery):
     )
 
 
-def _searchable(db, query: ParsedQuery) -> tuple[bool, bool]:
-    """Whether the query, and its words without the date, have something to look for:
-    a word that is not a stop word and not excluded. (``querytree`` keeps the part of
-    a tsquery an index can use: "T" for none, "" for only stop words.) One short
-    statement that reads no table."""
+def _searchable(db, query: ParsedQuery) -> tuple[str, bool, bool]:
+    """The name of the text search configuration, and whether the query, and its words
+    without the date, have something to look for: a word that is not a stop word and
+    not excluded. (``querytree`` keeps the part of a tsquery an index can use: "T" for
+    none, "" for only stop words.) One short statement that reads no table."""
     with connections[db].cursor() as cursor:
         cursor.execute(
-            "SELECT querytree(websearch_to_tsquery(config, %s)) NOT IN ('', 'T'),"
+            "SELECT config::text,"
+            " querytree(websearch_to_tsquery(config, %s)) NOT IN ('', 'T'),"
             " querytree(websearch_to_tsquery(config, %s)) NOT IN ('', 'T')"
             f" FROM (SELECT {_CONFIG_SQL} AS config) AS chosen",
             [query.text, query.words, *_config_params()],

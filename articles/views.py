@@ -282,6 +282,8 @@ class SearchView(PublishedArticlesMixin, ListView):
         params = {"q": result.query.text, **result.filters.as_params()}
         context["page_query"] = urlencode({key: value for key, value in params.items() if value})
         context["query_only"] = urlencode({"q": result.query.text})
+        limit = result.match_limit
+        context["beyond_limit"] = limit is not None and context["paginator"].count > limit
         context.update(result=result, max_length=search.MAX_QUERY_LENGTH)
         return context
 

@@ -2,12 +2,14 @@
 accents, the text search configuration. Skipped on SQLite; CI runs them on PostgreSQL.
 """
 
+import datetime
 import importlib
 import time
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.utils import timezone
 
 from articles import search
 from articles.models import Article
@@ -180,3 +182,41 @@ def test_on_100000_articles_a_query_with_a_date_reads_indexes_too(
     assert f"Bitmap Index Scan on {index}" in plan, plan
     assert "Seq Scan on articles_article" not in plan, plan
     assert result.articles.count() == Article.objects.filter(**events).count() > 0
+
+
+# ---------- A query that matches nearly everything ----------
+
+
+def test_a_query_matching_more_than_the_limit_ranks_only_the_newest(client, monkeypatch):
+    monkeypatch.setattr(search, "MATCH_LIMIT", 3)
+    now = timezone.now()
+    for days in range(1, 7):
+        make_article(
+            title=f"Siege {days}",
+            body="A long siege, remembered in 1941.",
+            event_year=1500,
+            publish_at=now - datetime.timedelta(days=days),
+        )
+    make_article(
+        title="Leningrad",
+        body="The siege began.",
+        event_year=1941,
+        publish_at=now - datetime.timedelta(days=400),
+    )
+    newest = ["Siege 1", "Siege 2", "Siege 3", "Siege 4"]  # the limit, and one more
+    assert sorted(titles("siege")) == newest
+    # The events of a date the query names are kept however old, and come first.
+    assert titles("siege 1941")[0] == "Leningrad"
+    assert sorted(titles("siege 1941")[1:]) == newest
+    page = client.get("/search/?q=siege").content.decode()
+    assert "More than 3 articles match" in page
+    assert "Siege 1" in page and "Siege 5" not in page
+    monkeypatch.setattr(search, "MATCH_LIMIT", 10)
+    assert "More than" not in client.get("/search/?q=siege").content.decode()
+
+
+def test_on_100000_articles_a_common_word_is_answered_from_the_newest_matches(large_site):
+    result = search.search("war")  # in one article of six: about 16,000
+    assert result.articles.count() == search.MATCH_LIMIT + 1
+    newest = Article.objects.published().filter(body__contains="war").order_by("-publish_at")
+    assert result.articles.order_by("-publish_at")[0].publish_at == newest[0].publish_at
