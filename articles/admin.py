@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.dates import MONTHS
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +22,7 @@ from taggit.forms import TagWidget
 from taggit.models import Tag
 
 from . import dates, pictures, revisions
-from .models import EDITOR_PERMISSION, Article, Author
+from .models import EDITOR_PERMISSION, Article, Author, EditConflict
 from .search import update_search_vector
 from .templatetags.history import event_date
 
@@ -155,9 +154,10 @@ class ArticleForm(forms.ModelForm):
         required=False,
         help_text=_("Leave empty when only the month or the year is known."),
     )
-    # When the article was last saved as this form was opened. A save by anyone else
-    # since then refuses this one (see clean), so nobody overwrites another's work.
-    last_saved = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The article's version as this form was opened. A save by anyone else since then,
+    # or a form posted without it, refuses this one (see clean), so nobody overwrites
+    # another's work; Article.save() checks it again as it saves.
+    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Article
@@ -188,12 +188,12 @@ class ArticleForm(forms.ModelForm):
                 era=era.value,
                 month=self.instance.event_month,
                 day=self.instance.event_day,
-                last_saved=self.instance.updated_at.isoformat(),
+                opened_version=self.instance.version,
             )
 
     def clean(self):
         cleaned = super().clean()
-        self.refuse_conflicting_save(cleaned.get("last_saved"))
+        self.refuse_conflicting_save(cleaned.get("opened_version"))
         year, era = cleaned.get("year"), cleaned.get("era")
         if year is None or era is None:
             return cleaned  # the field errors already say what is missing
@@ -209,17 +209,12 @@ class ArticleForm(forms.ModelForm):
         self.instance.event_day = event.day
         return cleaned
 
-    def refuse_conflicting_save(self, last_saved):
-        # A new article has no one to conflict with. A form posted without the field
-        # was not opened in the admin (the admin always renders it): nothing to compare.
-        if self.instance.pk is None or not last_saved:
-            return
-        opened_at = parse_datetime(last_saved)
-        if opened_at is None or opened_at != self.instance.updated_at:
+    def refuse_conflicting_save(self, version):
+        # A new article has no one to conflict with. A form posted without its version
+        # (a stale page, a hand-made request) cannot show it saw the last save: refused.
+        if self.instance.pk is not None and version != str(self.instance.version):
             # The admin shows this above the form, which keeps everything typed in it.
-            raise ValidationError(
-                revisions.conflict_message(self.instance, opened_at or self.instance.updated_at)
-            )
+            raise ValidationError(revisions.conflict_message(self.instance))
 
 
 class TagSuggestionsWidget(TagWidget):
@@ -338,7 +333,7 @@ class ArticleAdmin(VersionAdmin, PictureAdmin):
     readonly_fields = ["picture_preview"]
     actions = ["publish_now", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "dek", "last_saved"]}),
+        (None, {"fields": ["title", "slug", "dek", "opened_version"]}),
         (
             _("Event date"),
             {
@@ -413,6 +408,14 @@ class ArticleAdmin(VersionAdmin, PictureAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).editable_by(request.user)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict:
+            # Someone saved between this form's check and its save, which was rolled
+            # back: checked again, the form says who, and keeps what was typed.
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_object(self, request, object_id, from_field=None):
         if hasattr(request, "article_before_restore"):
@@ -657,8 +660,10 @@ class ArticleAdmin(VersionAdmin, PictureAdmin):
         if current is not None:
             article.author = current.author
             article.status, article.publish_at = current.status, current.publish_at
-            # The form's conflict check compares with the last save, not the old one.
-            article.updated_at = current.updated_at
+            # Writing the old version back wrote its version number too: the restore is
+            # the next version after the current one, which the form was opened at.
+            article.version = current.version
+            Article.objects.filter(pk=article.pk).update(version=current.version)
         elif not can_publish(request.user):
             article.status = Article.Status.DRAFT
         picture = article.picture

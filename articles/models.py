@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -147,6 +147,11 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(author__user=user)
 
 
+class EditConflict(Exception):
+    """Someone saved the article after this copy of it was read: saving it would
+    overwrite their work."""
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -226,6 +231,9 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Counts the saves. A save is refused when someone saved since the article was read
+    # (see save()), so two people editing at once never overwrite each other.
+    version = models.PositiveIntegerField(default=1, editable=False)
     # Title, dek, tag names and body text for PostgreSQL full-text search, written by
     # articles.search.update_search_vector wherever an article or its tags are saved.
     # Its GIN index is made by migration 0003 on PostgreSQL only (SQLite has no GIN and
@@ -262,12 +270,39 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        """Saves the article as its next version; raises EditConflict, and saves
+        nothing, if it was saved by anyone (or anything) since this copy was read."""
         self.body_html = render_markdown(self.body)
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "publish_at"}
-        super().save(*args, **kwargs)
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "body_html",
+                "publish_at",
+                "version",
+            }
+        if self._state.adding or kwargs.get("force_insert"):
+            super().save(*args, **kwargs)
+            return
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using):
+            self.claim_next_version(using)
+            super().save(*args, **kwargs)
+
+    def claim_next_version(self, using):
+        """Moves the row from this copy's version to the next in one UPDATE, which
+        matches nothing if another save came first; the row stays locked until the
+        transaction ends, so no save can come between this and the save itself."""
+        claimed = (
+            type(self)
+            ._base_manager.using(using)
+            .filter(pk=self.pk, version=self.version)
+            .update(version=F("version") + 1)
+        )
+        if not claimed:
+            raise EditConflict(self.pk)
+        self.version += 1
 
     def get_absolute_url(self):
         return reverse("articles:article", args=[self.slug])

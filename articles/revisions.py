@@ -54,11 +54,11 @@ def versions_of(article):
     )
 
 
-def conflict_message(article, opened_at):
-    """Why a form opened when the article was last saved at ``opened_at`` is refused:
-    who saved it since, and when."""
+def conflict_message(article):
+    """Why a form opened at an earlier version of ``article`` is refused: who saved it
+    since, and when."""
     latest = versions_of(article).first()
-    if latest is not None and latest.revision.date_created > opened_at:
+    if latest is not None and latest.field_dict.get("version") == article.version:
         name, when = display_name(latest.revision.user), latest.revision.date_created
     else:  # saved without a revision (a script, a shell): the save time is all we know
         name, when = _("Someone"), article.updated_at

@@ -85,7 +85,7 @@ def new_article_data(**changes):
         "title": "The first television",
         "slug": "the-first-television",
         "dek": "",
-        "last_saved": "",
+        "opened_version": "",
         "year": "1926",
         "era": "AD",
         "month": "1",

@@ -7,11 +7,13 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.test import Client
+from django.urls import reverse
 
-from articles.models import Article
+from articles.admin import ArticleAdmin
+from articles.models import Article, EditConflict
 
 from .admin_forms import form_data, open_article, save_article
-from .factories import make_draft, make_user
+from .factories import make_author, make_draft, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +109,107 @@ def test_a_save_without_a_revision_is_reported_by_its_time(article, grace):
     response = save_article(mine, article, data, body="Mine.")
     (error,) = response.context["adminform"].form.non_field_errors()
     assert error.startswith("Someone saved this article at ")
+
+
+def test_a_form_posted_without_its_version_is_refused(article, grace):
+    """A stale tab, or a hand-made POST, cannot show it saw the last save."""
+    other = make_user("Editors")
+    mine, theirs = logged_in(grace), logged_in(other)
+    their_form = open_article(theirs, article)
+    save_article(mine, article, open_article(mine, article), body="Grace's version.")
+    del their_form["opened_version"]
+
+    response = save_article(theirs, article, their_form, body="The other version.")
+
+    (error,) = response.context["adminform"].form.non_field_errors()
+    assert error.startswith("Grace Whitmore saved this article at ")
+    assert form_data(response)["body"] == "The other version."
+    article.refresh_from_db()
+    assert article.body == "Grace's version."
+
+
+def test_every_save_moves_the_article_to_its_next_version(article):
+    version = article.version
+    article.save()
+    article.refresh_from_db()
+    assert article.version == version + 1
+
+
+def test_saving_a_copy_read_before_another_save_raises_and_saves_nothing(article):
+    first, second = Article.objects.get(pk=article.pk), Article.objects.get(pk=article.pk)
+    first.body = "Saved first."
+    first.save()
+    second.body = "Saved second, from an older copy."
+    with pytest.raises(EditConflict):
+        second.save()
+    article.refresh_from_db()
+    assert article.body == "Saved first."
+
+
+def test_a_save_between_the_forms_check_and_its_save_is_not_overwritten(
+    article, grace, monkeypatch
+):
+    """Two saves in the same instant: both forms pass the check, having read the article
+    before either saved; the version each save claims in its UPDATE refuses the second,
+    whose form then says so and keeps its text."""
+    mine = logged_in(grace)
+    data = open_article(mine, article)
+    read_before_the_other_save = [Article.objects.get(pk=article.pk)]
+    other = Article.objects.get(pk=article.pk)
+    other.body = "Saved in between."
+    other.save()
+    get_object = ArticleAdmin.get_object
+
+    def first_read_is_stale(admin, request, object_id, from_field=None):
+        if read_before_the_other_save:
+            return read_before_the_other_save.pop()
+        return get_object(admin, request, object_id, from_field)
+
+    monkeypatch.setattr(ArticleAdmin, "get_object", first_read_is_stale)
+    response = save_article(mine, article, data, body="Mine.")
+
+    assert response.status_code == 200
+    (error,) = response.context["adminform"].form.non_field_errors()
+    assert error.startswith("Someone saved this article at ")
+    assert form_data(response)["body"] == "Mine."
+    article.refresh_from_db()
+    assert article.body == "Saved in between."
+
+
+def test_publishing_from_the_list_refuses_a_form_opened_before(article, grace):
+    editor = logged_in(make_user("Editors"))
+    mine = logged_in(grace)
+    data = open_article(mine, article)
+    editor.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_now", "_selected_action": [article.pk]},
+    )
+    response = save_article(mine, article, data, body="Mine.")
+    assert response.status_code == 200
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED
+    assert article.body == "First draft."
+
+
+@pytest.mark.parametrize(
+    ("author_name", "first_name", "expected"),
+    [
+        ("Grace Whitmore", "Grace", "Grace Whitmore"),
+        (None, "Grace", "Grace Hopper"),
+        (None, "", ""),
+    ],
+)
+def test_the_message_names_the_author_else_the_full_name_else_the_login(
+    article, author_name, first_name, expected
+):
+    other = make_user("Editors", first_name=first_name, last_name="Hopper" if first_name else "")
+    if author_name:
+        make_author(user=other, display_name=author_name)
+    mine, theirs = logged_in(make_user("Editors")), logged_in(other)
+    my_form = open_article(mine, article)
+    save_article(theirs, article, open_article(theirs, article), body="Theirs.")
+
+    response = save_article(mine, article, my_form, body="Mine.")
+
+    (error,) = response.context["adminform"].form.non_field_errors()
+    assert error.startswith(f"{expected or other.username} saved this article at ")

@@ -60,9 +60,16 @@ def add_article(client, author, picture, **overrides):
 
 
 def change_article(client, article, picture=None, **overrides):
+    """Posts the change form, as opened at the article's current version."""
     return client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
-        article_form(article.author, picture, slug=article.slug, **overrides),
+        article_form(
+            article.author,
+            picture,
+            slug=article.slug,
+            opened_version=Article.objects.get(pk=article.pk).version,
+            **overrides,
+        ),
     )
 
 
