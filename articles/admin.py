@@ -21,7 +21,7 @@ from reversion.models import Version
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
-from . import dates, pictures, revisions
+from . import dates, pictures, revisions, tagging
 from .models import EDITOR_PERMISSION, Article, Author, EditConflict
 from .search import update_search_vector
 from .templatetags.history import event_date
@@ -209,6 +209,19 @@ class ArticleForm(forms.ModelForm):
         self.instance.event_day = event.day
         return cleaned
 
+    def clean_tags(self):
+        names = self.cleaned_data["tags"]
+        nameless = [name for name in names if not tagging.has_slug(name)]
+        if nameless:
+            raise ValidationError(
+                _(
+                    "“%(name)s” cannot be a tag: a tag needs at least one letter or digit. "
+                    "Separate tags with commas; “War & Peace” is one tag."
+                ),
+                params={"name": nameless[0]},
+            )
+        return names
+
     def refuse_conflicting_save(self, version):
         # A new article has no one to conflict with. A form posted without its version
         # (a stale page, a hand-made request) cannot show it saw the last save: refused.
@@ -365,6 +378,10 @@ class ArticleAdmin(VersionAdmin, PictureAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "tags":
             kwargs["widget"] = TagSuggestionsWidget
+            kwargs["help_text"] = _(
+                "Separated by commas: “War & Peace” is one tag, “France, 1940” two. "
+                "Existing tags are suggested as you type."
+            )
         elif db_field.name == "body":
             kwargs["help_text"] = _(
                 "Markdown: *italic*, **bold**, [a link](https://example.org), ## a subheading, "

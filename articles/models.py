@@ -290,6 +290,9 @@ class Article(models.Model):
             self.claim_next_version(using)
             super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        return reverse("articles:article", args=[self.slug])
+
     def claim_next_version(self, using):
         """Moves the row from this copy's version to the next in one UPDATE, which
         matches nothing if another save came first; the row stays locked until the
@@ -303,9 +306,6 @@ class Article(models.Model):
         if not claimed:
             raise EditConflict(self.pk)
         self.version += 1
-
-    def get_absolute_url(self):
-        return reverse("articles:article", args=[self.slug])
 
     def clean(self):
         errors = self.event_date_errors()
@@ -392,11 +392,10 @@ def published_count(path):
 
 def published_tags():
     """Tags used by at least one published article, most used first, with
-    ``article_count``."""
+    ``article_count``; a tag with no address (see articles.tagging) is left out."""
     return (
-        Tag.objects.annotate(
-            article_count=published_count("articles_taggedarticle_items__content_object")
-        )
+        Tag.objects.exclude(slug="")
+        .annotate(article_count=published_count("articles_taggedarticle_items__content_object"))
         .filter(article_count__gt=0)
         .order_by("-article_count", "name")
     )

@@ -61,7 +61,8 @@ class ArticleView(DetailView):
         return Article.objects.published().select_related("author")
 
     def get_context_data(self, **kwargs):
-        tags = list(self.object.tags.all())
+        # A tag given no address (made by a script, not the admin) is left out, not a 500.
+        tags = list(self.object.tags.exclude(slug=""))
         return super().get_context_data(
             tags=tags,
             related_articles=related_articles(self.object, tags),

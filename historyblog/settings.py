@@ -413,6 +413,9 @@ STORAGES = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
+# Tags are separated by commas only, as the tags field says (articles/tagging.py).
+TAGGIT_TAGS_FROM_STRING = "articles.tagging.parse_tags"
+TAGGIT_STRING_FROM_TAGS = "articles.tagging.tags_to_text"
 
 # Articles per page in lists; widget size on the home page.
 ARTICLES_PER_PAGE = 12
