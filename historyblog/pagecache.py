@@ -37,6 +37,7 @@ import uuid
 from http.client import responses
 from typing import NamedTuple
 
+from django import db
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
@@ -133,31 +134,41 @@ class StateWatch:
     """This process's copy of the state, so that a hit needs no cache round trip.
 
     It is trusted only while a subscription to CHANGES_CHANNEL, which every change of
-    generation is published on, is up: a thread listens, and each message makes the
-    copy be forgotten, to be read again from the cache by the next request. Without a
-    subscription (a cache without publish/subscribe, Redis down, the connection lost
-    and not yet back) every request reads the state from the cache, as if there were
-    no copy.
+    generation is published on, is provably up: a thread listens, and each message
+    makes the copy be forgotten, to be read again from the cache by the next request.
+    The thread pings Redis on the subscription's connection every second; Redis
+    answers after every message published before, so an answer proves no change was
+    missed. The copy is trusted for TRUST_FOR seconds after the last answer. Without a
+    subscription (a cache without publish/subscribe, Redis down or hung, the
+    connection lost and not yet back) every request reads the state from the cache, as
+    if there were no copy.
+
+    The thread also retries an invalidation that could not reach Redis, every second
+    until it does (see _replace_generation).
     """
 
-    # Seconds without a message after which the thread pings Redis, and after which a
-    # connection that does not answer is given up and made again.
-    PING_AFTER = 2
+    # Seconds without a message after which the thread pings Redis; seconds after the
+    # last answer for which the copy is trusted; seconds after which a connection that
+    # does not answer is given up and made again.
+    PING_AFTER = 1
+    TRUST_FOR = 3
     GIVE_UP_AFTER = 5
 
     def __init__(self):
         self.state = None
         self.epoch = 0  # counts the changes heard of, and the subscriptions lost
         self.subscribed = False
+        self.heard = 0.0  # time.monotonic() of the last message or answer from Redis
+        self.invalidation_due = False
         self.pid = None
         self.lock = threading.Lock()
 
     def get(self):
-        """The state, if this process knows it; otherwise None."""
+        """The state, if this process knows it and may trust it; otherwise None."""
         if self.pid != os.getpid():  # first call in this process (a forked worker)
             self.start()
         state = self.state
-        if state is None or _has_expired(state):
+        if state is None or time.monotonic() - self.heard > self.TRUST_FOR or _has_expired(state):
             return None
         return state
 
@@ -198,26 +209,45 @@ class StateWatch:
                     error,
                 )
             self.forget(subscribed=False)
-            time.sleep(RETRY_INTERVAL)
+            for _ in range(RETRY_INTERVAL):
+                time.sleep(1)
+                self.retry_invalidation()
 
     def follow(self, pubsub):
-        heard = time.monotonic()
+        started = time.monotonic()
         try:
             while self.pid == os.getpid():
                 message = pubsub.get_message(timeout=1)
                 now = time.monotonic()
+                last = max(started, self.heard)
                 if message is not None:
-                    heard = now
                     if message["type"] == "subscribe":
                         self.forget(subscribed=True)
                     elif message["type"] == "message":
                         self.forget()
-                elif now - heard > self.GIVE_UP_AFTER:
+                    self.heard = now
+                elif now - last > self.GIVE_UP_AFTER:
                     raise ConnectionError(f"no answer from Redis in {self.GIVE_UP_AFTER} s")
-                elif now - heard > self.PING_AFTER:
+                elif now - last > self.PING_AFTER:
                     pubsub.ping()
+                self.retry_invalidation()
         finally:
             pubsub.close()
+
+    def invalidate_later(self):
+        """After an invalidation that did not reach Redis: this process forgets its
+        copies at once, and the thread retries until Redis takes it."""
+        self.invalidation_due = True
+        forget_local_copies()
+
+    def retry_invalidation(self):
+        if not self.invalidation_due:
+            return
+        self.invalidation_due = False
+        try:
+            _replace_generation()  # which calls invalidate_later() again if it fails
+        finally:
+            db.connection.close()  # this thread's own connection
 
 
 _watch = StateWatch()
@@ -565,12 +595,12 @@ def _replace_generation():
         cache.set(STATE_KEY, state, None)
         _announce_change()
     except Exception as error:
-        # Other servers may serve the old pages until PAGE_CACHE_TIMEOUT.
         logger.error(
-            "Cached pages could not be invalidated after a change: %s: %s",
+            "Cached pages could not be invalidated after a change, retrying every second: %s: %s",
             type(error).__name__,
             error,
         )
+        _watch.invalidate_later()
 
 
 def invalidate(**kwargs):

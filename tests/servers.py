@@ -11,6 +11,9 @@ import sys
 import time
 from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode
+
+from lxml import html
 
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -179,3 +182,34 @@ class Browser:
             body=body,
             headers={"Content-Type": "application/x-www-form-urlencoded", **headers},
         )
+
+
+def log_in(browser, password, username="ops"):
+    """Logs ``browser`` in to the admin with the login form, as a person would."""
+    page = browser.get("/admin/login/")
+    token = html.fromstring(page.body).forms[0].fields["csrfmiddlewaretoken"]
+    response = browser.post(
+        "/admin/login/?next=/admin/",
+        urlencode(
+            {
+                "csrfmiddlewaretoken": token,
+                "username": username,
+                "password": password,
+                "next": "/admin/",
+            }
+        ),
+    )
+    assert response.status == 302, response.text
+
+
+def submit_change_form(browser, path, **changes):
+    """Posts the admin form at ``path`` as a browser would: every field as the page
+    filled it in, with ``changes`` made, saved with the Save button."""
+    page = browser.get(path)
+    assert page.status == 200, page.text
+    form = next(f for f in html.fromstring(page.body).forms if f.get("id") == "article_form")
+    fields = [(name, value) for name, value in form.form_values() if name not in changes]
+    fields += [*changes.items(), ("_save", "Save")]
+    response = browser.post(path, urlencode(fields))
+    assert response.status == 302, response.text
+    assert response["Location"] == "/admin/articles/article/"

@@ -95,3 +95,11 @@ def test_a_change_in_this_process_shows_at_once(client, watch):
     article.save()
     response = client.get("/")
     assert response["X-Cache"] == "MISS" and b"Second Title" in response.content
+
+
+def test_the_copy_is_not_trusted_once_redis_stops_answering(watch):
+    watch.learn(STATE, watch.epoch)
+    assert watch.get() == STATE
+    # As if Redis had answered no ping for longer than the copy is trusted.
+    watch.heard = time.monotonic() - pagecache.StateWatch.TRUST_FOR - 0.1
+    assert watch.get() is None

@@ -7,14 +7,13 @@ configured, and failing, not skipped, where CI=true and either does not answer.
 """
 
 import os
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 import pytest
 import redis
-from lxml import html
 
-from .servers import Browser, Gunicorn, manage, production_env
+from .servers import Browser, Gunicorn, log_in, manage, production_env, submit_change_form
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -66,36 +65,6 @@ def services():
         admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
 
 
-def log_in(browser):
-    page = browser.get("/admin/login/")
-    token = html.fromstring(page.body).forms[0].fields["csrfmiddlewaretoken"]
-    response = browser.post(
-        "/admin/login/?next=/admin/",
-        urlencode(
-            {
-                "csrfmiddlewaretoken": token,
-                "username": "ops",
-                "password": PASSWORD,
-                "next": "/admin/",
-            }
-        ),
-    )
-    assert response.status == 302, response.text
-
-
-def submit_change_form(browser, path, **changes):
-    """Posts the admin form at ``path`` as a browser would: every field as the page
-    filled it in, with ``changes`` made, saved with the Save button."""
-    page = browser.get(path)
-    assert page.status == 200, page.text
-    form = next(f for f in html.fromstring(page.body).forms if f.get("id") == "article_form")
-    fields = [(name, value) for name, value in form.form_values() if name not in changes]
-    fields += [*changes.items(), ("_save", "Save")]
-    response = browser.post(path, urlencode(fields))
-    assert response.status == 302, response.text
-    assert response["Location"] == "/admin/articles/article/"
-
-
 def test_two_app_servers_share_only_the_database_and_the_cache(services, tmp_path):
     database_url, redis_url = services
     env = production_env(
@@ -126,7 +95,7 @@ def test_two_app_servers_share_only_the_database_and_the_cache(services, tmp_pat
         assert reader.get("/articles/treaty-of-paris/").status == 404
 
         # Published in the admin of the first server...
-        log_in(editor)
+        log_in(editor, PASSWORD)
         submit_change_form(editor, change_form, status="published")
 
         # ...it is on the second at once: its page, and its cached home page.
