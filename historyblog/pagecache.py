@@ -1,9 +1,9 @@
 """Pages for anonymous readers, kept in the shared cache and served by every app server.
 
-A GET or HEAD without a session cookie is answered from the cache when the page is
-there; otherwise the page is rendered and, if it is public (a 200 that sets no cookie,
-is not private or no-store, and is not the admin), stored. Requests with a session
-cookie (staff) always get freshly rendered pages.
+A GET or HEAD from anyone but staff is answered from the cache when the page is there;
+otherwise the page is rendered and, if it is public (a 200 that sets no cookie, is not
+private or no-store, and is not the admin), stored. Staff, known by a signed cookie
+(historyblog/staff.py), always get freshly rendered pages.
 
 A page is kept under a key made of its full URL (and, for a page that varies on
 request headers, their values), with:
@@ -45,7 +45,6 @@ from django.db import DatabaseError, transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.http.cookie import parse_cookie
 from django.utils import timezone
 from django.utils.cache import (
     cc_delim_re,
@@ -53,6 +52,8 @@ from django.utils.cache import (
     patch_cache_control,
     set_response_etag,
 )
+
+from .staff import is_staff_request
 
 logger = logging.getLogger(__name__)
 
@@ -334,14 +335,12 @@ class CacheHeadersMiddleware:
 
 def may_serve_from_cache(environ):
     """Whether the request (its WSGI environ, or Django's request.META) may get a page
-    from the cache: a GET or HEAD without a session cookie, for anything but a static
-    file."""
+    from the cache: a GET or HEAD from anyone but staff (historyblog.staff: a signed
+    cookie, checked without a query; a session cookie alone does not count), for
+    anything but a static file."""
     if not (settings.PAGE_CACHE and environ.get("REQUEST_METHOD") in ("GET", "HEAD")):
         return False
-    cookies = environ.get("HTTP_COOKIE", "")
-    if settings.SESSION_COOKIE_NAME in cookies and settings.SESSION_COOKIE_NAME in parse_cookie(
-        cookies
-    ):
+    if is_staff_request(environ.get("HTTP_COOKIE", "")):
         return False
     return not environ.get("PATH_INFO", "").startswith(settings.STATIC_URL)
 
@@ -500,7 +499,7 @@ def add_cache_headers(request, response):
     development, where an edited template must show at once), and an ETag so that a
     visit after max-age costs a 304."""
     if not response.has_header("Cache-Control") and not settings.DEBUG:
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if is_staff_request(request.META.get("HTTP_COOKIE", "")):
             # Staff see every change at once, even in their own browser's cache.
             patch_cache_control(response, private=True, no_cache=True)
         else:

@@ -19,6 +19,7 @@ from taggit.models import Tag
 
 from articles.models import Article, author_counts, tag_counts
 from historyblog import pagecache
+from historyblog.staff import STAFF_COOKIE
 
 from .factories import make_article, make_author, make_draft
 
@@ -192,12 +193,44 @@ def test_pages_change_at_midnight_in_the_sites_time_zone(client, settings):
 def test_staff_always_get_fresh_pages(client, django_user_model):
     make_article()
     get(client, "/")  # cached for anonymous readers
-    staff = django_user_model.objects.create_user("editor", is_staff=True)
-    client.force_login(staff)
+    django_user_model.objects.create_user("editor", password="Correct-Horse-42", is_staff=True)
+    login = client.post("/admin/login/", {"username": "editor", "password": "Correct-Horse-42"})
+    assert login.status_code == 302
+    assert login.cookies[STAFF_COOKIE]["httponly"]
     for _ in range(2):
         response = get(client, "/")
         assert "X-Cache" not in response
         assert response["Cache-Control"] == "private, no-cache"
+
+    client.post("/admin/logout/")  # the staff cookie goes with the session
+    assert STAFF_COOKIE not in {name for name, morsel in client.cookies.items() if morsel.value}
+    assert get(client, "/")["X-Cache"] == "HIT"
+
+
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        "sessionid=x",  # anyone can send a session cookie
+        "sessionid=x; staff=1",  # or a staff cookie the site did not sign
+        "staff=1:1v2xYz:forgedsignatureforgedsignatureforged",
+    ],
+)
+def test_a_made_up_cookie_does_not_switch_the_page_cache_off(client, cookie, settings):
+    make_article()
+    get(client, "/")
+    client.cookies.load(cookie)
+    response = get(client, "/")
+    assert response["X-Cache"] == "HIT"
+    assert response["Cache-Control"].startswith("public")
+
+
+def test_staff_with_a_session_from_before_get_the_cookie_on_their_next_request(
+    client, django_user_model
+):
+    make_article()
+    client.force_login(django_user_model.objects.create_user("editor", is_staff=True))
+    assert STAFF_COOKIE in client.get("/admin/").cookies
+    assert "X-Cache" not in get(client, "/")
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections
 
 from historyblog.pagecache import CachedPages
+from historyblog.staff import STAFF_COOKIE, signed_value
 
 from .factories import make_article
 
@@ -118,7 +119,7 @@ def test_a_change_is_seen_at_once(django):
 @pytest.mark.parametrize(
     ("path", "headers"),
     [
-        ("/", {"COOKIE": "sessionid=staff"}),  # staff see fresh pages
+        ("/", {"COOKIE": f"{STAFF_COOKIE}={signed_value(1)}"}),  # staff see fresh pages
         ("/no-such-page/", {}),  # never stored
     ],
 )
@@ -127,6 +128,14 @@ def test_what_is_not_a_hit_goes_to_django(django, path, headers):
     for _ in range(2):
         call(django, path, **headers)
     assert django.calls == 2
+
+
+def test_a_made_up_session_cookie_gets_the_cached_page(django):
+    make_article()
+    call(django, "/")
+    _, headers, _ = call(django, "/", COOKIE="sessionid=x")
+    assert headers["X-Cache"] == "HIT"
+    assert django.calls == 1
 
 
 def test_an_unknown_host_is_left_to_django_to_refuse(django):
