@@ -41,6 +41,19 @@ def production_env(tmp_path, **variables):
     return env
 
 
+def service_env(**variables):
+    """The environment for a service a test starts (Redis, PostgreSQL, nginx): the test
+    run's own, without libfaketime, so a service keeps the real clock when the suite
+    runs under a shifted one (`make test-clock`), as a real service would."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name != "LD_PRELOAD" and not name.startswith("FAKETIME")
+    }
+    env.update(variables)
+    return env
+
+
 def manage(env, *args, timeout=120):
     """Runs ``manage.py *args``; returns its output, or fails with what it printed."""
     finished = subprocess.run(

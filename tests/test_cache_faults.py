@@ -22,6 +22,7 @@ from .servers import (
     log_in,
     manage,
     production_env,
+    service_env,
     submit_change_form,
 )
 
@@ -64,20 +65,20 @@ class RedisServer:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            env=service_env(),
         )
         deadline = time.monotonic() + 10
-        while (
-            subprocess.run(
-                ["redis-cli", "-p", str(self.port), "ping"], capture_output=True, text=True
-            ).stdout.strip()
-            != "PONG"
-        ):
+        while self.command("ping") != "PONG":
             assert time.monotonic() < deadline, "redis-server did not start"
             time.sleep(0.05)
 
     def command(self, *args):
         return subprocess.run(
-            ["redis-cli", "-p", str(self.port), *args], capture_output=True, text=True, check=True
+            ["redis-cli", "-p", str(self.port), *args],
+            capture_output=True,
+            text=True,
+            env=service_env(),
+            timeout=10,
         ).stdout.strip()
 
     @property
