@@ -81,7 +81,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a hit is served with the headers stored with the page, and skips the rest.
+    # Before anything reads the request: a 400 for an address with a control character
+    # (NUL included) or a path of thousands of characters (historyblog/security.py).
+    "historyblog.security.MalformedAddressMiddleware",
+    # Then: a hit is served with the headers stored with the page, and skips the rest.
     # (historyblog.wsgi serves hits before Django's request handling; this serves them
     # to every other caller, and stores the pages.)
     "historyblog.pagecache.PageCacheMiddleware",
