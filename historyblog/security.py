@@ -82,6 +82,9 @@ def address_problem(request):
     for key, values in request.GET.lists():
         if any(QUERY_CONTROL_CHARACTERS.search(text) for text in (key, *values)):
             return "the query string contains a control character."
+    # A browser sends none either; a NUL in the session cookie reaches PostgreSQL.
+    if PATH_CONTROL_CHARACTERS.search(request.META.get("HTTP_COOKIE", "")):
+        return "a cookie contains a control character."
     return None
 
 

@@ -294,6 +294,12 @@ def test_a_malformed_address_is_refused_with_a_400_in_plain_words(client, site, 
     assert response.content.decode() == f"Bad request: {reason}\n"
 
 
+def test_a_nul_in_the_session_cookie_is_refused_with_a_400(client, site):
+    response = client.get("/admin/", HTTP_COOKIE="sessionid=abc\x00def")
+    assert response.status_code == 400
+    assert response.content == b"Bad request: a cookie contains a control character.\n"
+
+
 def test_the_admin_refuses_a_nul_in_its_search_and_autocomplete(client, site):
     client.force_login(site["superuser"])
     autocomplete = "app_label=articles&model_name=article&field_name=author"

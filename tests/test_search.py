@@ -322,7 +322,6 @@ def test_filters_that_match_nothing_say_so_and_offer_to_drop_them(client, params
         {"century": "0"},
         {"century": "99999999999999999999"},
         {"century": "-1000"},
-        {"tag": "a\x00b"},
         {"tag": "<script>"},
         {"author": "' OR 1=1 --"},
         {"author": "x" * 5000},
@@ -347,7 +346,7 @@ def test_pagination_keeps_the_query_and_filters(client, settings):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("page", ["99", "0", "x", "\x00"])
+@pytest.mark.parametrize("page", ["99", "0", "x"])
 def test_a_bad_page_number_is_a_404(client, page):
     make_article(title="Revolution")
     get_search(client, status=404, q="revolution", page=page)
@@ -363,9 +362,6 @@ BAD_QUERIES = {
     "metacharacters": ("' \" & | ! : * ( ) < > \\", "has no words or numbers to search for"),
     "tsquery syntax": ("Trotsky & !Stalin | (Lenin <-> x):*", "No articles found"),
     "sql": ("'; DROP TABLE articles_article; --", "No articles found"),
-    "nul bytes": ("\x00\x00", "Type what you are looking for"),
-    "nul in a word": ("Trot\x00sky", "for “Trot sky”"),
-    "nul after a word": ("Trotsky\x00", "1 article for “Trotsky”"),
     "only a negation": ("-Trotsky", "There is nothing to look for in"),
     "only or": ("or or", "There is nothing to look for in"),
     "year 0": ("0 BC", "No articles found"),
@@ -383,6 +379,23 @@ def test_bad_input_gets_a_clear_page(client, query, message):
     if response.context["result"].articles is None:
         assert "Search tips" in text_of(response)
         assert "search-results" not in text_of(response)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "\x00\x00"},
+        {"q": "Trot\x00sky"},
+        {"tag": "a\x00b"},
+        {"page": "\x00"},
+    ],
+)
+def test_a_nul_anywhere_in_the_query_string_is_a_400_with_a_plain_message(client, params):
+    """No form of the site sends one (historyblog.security); the search would drop it."""
+    make_article(title="Trotsky Assassinated")
+    response = get_search(client, status=400, **{"q": "Trotsky", **params})
+    assert response.content == b"Bad request: the query string contains a control character.\n"
 
 
 @pytest.mark.django_db
