@@ -1,12 +1,15 @@
 """The admin site, which asks staff for a one-time password when OTP_REQUIRED is on.
 
 django-otp's OTPAdminSite does the asking; this site decides per request whether to
-use it, so the setting can change without reloading the URL configuration.
+use it, so the setting can change without reloading the URL configuration. Its login
+form (historyblog/login.py) takes the password and the code in one submit.
 """
 
 from django.conf import settings
 from django.contrib import admin
 from django_otp.admin import OTPAdminSite
+
+from historyblog.login import OneStepOTPAuthenticationForm
 
 
 class AdminSite(OTPAdminSite):
@@ -15,7 +18,7 @@ class AdminSite(OTPAdminSite):
 
     @property
     def login_form(self):
-        return OTPAdminSite.login_form if settings.OTP_REQUIRED else None
+        return OneStepOTPAuthenticationForm if settings.OTP_REQUIRED else None
 
     @property
     def login_template(self):

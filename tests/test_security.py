@@ -1,5 +1,6 @@
 """Security in the running app: the Content Security Policy that every page works under,
-Argon2 passwords, login throttling by the real client address, and two-factor login."""
+Argon2 passwords and login throttling by the real client address (two-factor login is in
+tests/test_two_factor.py)."""
 
 from html.parser import HTMLParser
 
@@ -7,8 +8,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import identify_hasher
 from django.test import RequestFactory
-from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from historyblog.security import client_ip
 
@@ -229,40 +228,3 @@ def test_client_ip(settings, trusted, forwarded, expected):
     if forwarded is not None:
         meta["HTTP_X_FORWARDED_FOR"] = forwarded
     assert client_ip(RequestFactory().get("/", **meta)) == expected
-
-
-# Two-factor login (django-otp)
-
-
-def test_without_otp_required_staff_log_in_with_a_password(client, staff, settings):
-    settings.OTP_REQUIRED = False
-    assert b"otp_token" not in client.get("/admin/login/").content
-    assert log_in(client, password=PASSWORD).status_code == 302
-    assert client.get("/admin/").status_code == 200
-
-
-def test_with_otp_required_a_password_alone_is_not_enough(client, staff, settings):
-    settings.OTP_REQUIRED = True
-    client.force_login(staff)
-    response = client.get("/admin/")
-    assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
-    assert b'name="otp_token"' in client.get("/admin/login/").content
-
-
-def test_with_otp_required_staff_log_in_with_a_one_time_password(client, staff, settings):
-    settings.OTP_REQUIRED = True
-    settings.OTP_TOTP_THROTTLE_FACTOR = 0  # no pause after the wrong token below
-    device = TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
-    wrong = log_in_with(client, otp_device=device.persistent_id, otp_token="000000")
-    assert wrong.status_code == 200  # the form again, with an error
-    assert client.get("/admin/").status_code == 302
-    token = f"{totp(device.bin_key):06d}"
-    right = log_in_with(client, otp_device=device.persistent_id, otp_token=token)
-    assert right.status_code == 302
-    assert client.get("/admin/").status_code == 200
-
-
-def log_in_with(client, **otp):
-    fields = {"username": "editor", "password": PASSWORD, "next": "/admin/", **otp}
-    return client.post("/admin/login/?next=/admin/", fields)
