@@ -58,7 +58,9 @@ class StaffCookieMiddleware:
         user = getattr(request, "user", None)
         is_staff = bool(user is not None and user.is_active and user.is_staff)
         if is_staff and settings.OTP_REQUIRED:
-            is_staff = user.is_verified()  # django-otp: logged in with a one-time password
+            # Verified with a one-time password: django-otp sets the device on the user,
+            # at login and on every request after it.
+            is_staff = getattr(user, "otp_device", None) is not None
         has_cookie = is_staff_request(request.META.get("HTTP_COOKIE", ""))
         if is_staff and not has_cookie:
             response.set_cookie(

@@ -9,6 +9,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from historyblog.staff import STAFF_COOKIE
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "Correct-Horse-42"
@@ -80,6 +82,8 @@ def test_password_and_code_log_in_with_one_submit(client, otp_required, phone):
     assert response["Location"] == "/admin/"
     assert is_logged_in(client)
     assert client.session["otp_device_id"] == phone.persistent_id
+    # Verified staff get fresh pages, not the cached ones (historyblog/staff.py).
+    assert STAFF_COOKIE in response.cookies
 
 
 def test_a_wrong_code_is_refused_with_a_message_and_the_device_choice(client, otp_required, phone):
