@@ -7,6 +7,7 @@ authenticator apps, then their recovery codes (the order of INSTALLED_APPS).
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp.admin import OTPAdminAuthenticationForm
 from django_otp.forms import otp_verification_failed
@@ -29,7 +30,7 @@ class OneStepOTPAuthenticationForm(OTPAdminAuthenticationForm):
 
     otp_error_messages = {
         **OTPAdminAuthenticationForm.otp_error_messages,
-        "no_device": (
+        "no_device": _(
             "This account has no two-factor device yet: ask an administrator to register one."
         ),
     }
