@@ -12,8 +12,8 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Sync workers: one request at a time each. Two per core and one more keeps the CPU
 # busy while others wait on the database.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-# A request still running after this many seconds is killed with its worker. The
-# database's statement timeout (DATABASE_STATEMENT_TIMEOUT) ends slow queries first.
+# A request still running after this many seconds is killed with its worker. A request
+# gives up on a database that does not answer well before (DATABASE_WAIT).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 # Behind nginx or a load balancer, which keeps its connections to us open a while.

@@ -84,6 +84,9 @@ MIDDLEWARE = [
     # Before anything reads the request: a 400 for an address with a control character
     # (NUL included) or a path of thousands of characters (historyblog/security.py).
     "historyblog.security.MalformedAddressMiddleware",
+    # Before anything that may query the database: the request waits at most
+    # DATABASE_WAIT seconds for each answer from PostgreSQL.
+    "historyblog.database_wait.DatabaseWaitMiddleware",
     # Then: a hit is served with the headers stored with the page, and skips the rest.
     # (historyblog.wsgi serves hits before Django's request handling; this serves them
     # to every other caller, and stores the pages.)
@@ -145,12 +148,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # after the operating system's TCP timeout of minutes.
     _options.setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5))
     # PostgreSQL cancels a statement running longer than this (milliseconds; 0 for
-    # none). It is shorter than gunicorn's worker timeout, so a slow query ends with an
-    # error the site reports, rather than a killed worker whose query runs on.
+    # none): a request gives up sooner (DATABASE_WAIT, below), but the server would
+    # otherwise run on with the query, and management commands have no other limit.
     _statement_timeout = env_int("DATABASE_STATEMENT_TIMEOUT", 15_000)
     _options["options"] = " ".join(
         filter(None, [_options.get("options"), f"-c statement_timeout={_statement_timeout}"])
     )
+    # The cursor that lets a request stop waiting (historyblog/database_wait.py).
+    from historyblog.database_wait import Cursor as _WatchedCursor
+
+    _options["cursor_factory"] = _WatchedCursor
+
+# Seconds a request waits for PostgreSQL to answer a query before it gives up with the
+# 503 page (0: as long as it takes). A server that stopped running keeps its connections
+# open, and nothing else would end the wait before gunicorn kills the worker.
+DATABASE_WAIT = env_int("DATABASE_WAIT", 5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
