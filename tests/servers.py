@@ -1,6 +1,7 @@
 """Real processes for the production tests: manage.py commands and gunicorn servers,
 run with an environment of their own, as an operator would run them."""
 
+import contextlib
 import http.client
 import os
 import secrets
@@ -139,6 +140,63 @@ class Gunicorn:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)
+        self.log.close()
+
+
+class Nginx:
+    """nginx in the foreground (``-g 'daemon off;'``) with the configuration file
+    ``conf``, whose server listens on 127.0.0.1:``port`` and whose pid, logs and
+    temporary files are all under ``prefix``; stopped by its master's PID, never by
+    name. Its error log is expected at ``prefix``/error.log."""
+
+    def __init__(self, binary, *, prefix, conf, port):
+        self.port = port
+        self.prefix = Path(prefix)
+        self.log = open(self.prefix / "nginx.out", "wb")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(
+            [str(binary), "-p", str(prefix), "-c", str(conf), "-g", "daemon off;"],
+            env=service_env(),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            self.wait_until_up()
+        except Exception:
+            self.stop()
+            raise
+
+    def wait_until_up(self, timeout=20):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"nginx exited:\n{self.output()}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError(f"nginx did not start in {timeout} s:\n{self.output()}")
+
+    def output(self):
+        """What nginx printed, then its error log."""
+        if not self.log.closed:
+            self.log.flush()
+        error_log = self.prefix / "error.log"
+        return (self.prefix / "nginx.out").read_text(errors="replace") + (
+            error_log.read_text(errors="replace") if error_log.exists() else ""
+        )
+
+    def stop(self):
+        # SIGQUIT: the master lets its workers finish their requests, then exits; SIGTERM
+        # makes it stop them at once; SIGKILL, the master alone, is the last resort.
+        for stop_signal, timeout in ((signal.SIGQUIT, 10), (signal.SIGTERM, 5)):
+            if self.process.poll() is None:
+                self.process.send_signal(stop_signal)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.process.wait(timeout=timeout)
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
         self.log.close()
 
 
