@@ -255,6 +255,63 @@ class Browser:
         )
 
 
+class RedisServer:
+    """A redis-server of the test's own on a free port of 127.0.0.1, on the real clock;
+    paused, resumed and stopped by its PID, never by name."""
+
+    def __init__(self, folder):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(folder),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=service_env(),
+        )
+        deadline = time.monotonic() + 10
+        while self.command("ping") != "PONG":
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                self.stop()
+                raise RuntimeError("redis-server did not start")
+            time.sleep(0.05)
+
+    def command(self, *args):
+        return subprocess.run(
+            ["redis-cli", "-p", str(self.port), *args],
+            capture_output=True,
+            text=True,
+            env=service_env(),
+            timeout=10,
+        ).stdout.strip()
+
+    @property
+    def url(self):
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def pause(self):
+        self.process.send_signal(signal.SIGSTOP)
+
+    def resume(self):
+        self.process.send_signal(signal.SIGCONT)
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.resume()
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
 def log_in(browser, password, username="ops"):
     """Logs ``browser`` in to the admin with the login form, as a person would."""
     page = browser.get("/admin/login/")

@@ -7,8 +7,6 @@ Redis answering again, and while it does not answer, no worker serves a page fro
 own memory for longer than a few seconds after the change."""
 
 import os
-import signal
-import subprocess
 import time
 
 import pytest
@@ -18,11 +16,10 @@ from historyblog import pagecache
 from .servers import (
     Browser,
     Gunicorn,
-    free_port,
+    RedisServer,
     log_in,
     manage,
     production_env,
-    service_env,
     submit_change_form,
 )
 
@@ -42,59 +39,6 @@ print(article.pk)
 # Seconds after Redis answers again by which every page shows a change made while it
 # hung: the watch thread retries the failed invalidation every second.
 STALE_BOUND = 5
-
-
-class RedisServer:
-    """A redis-server of our own on a free port; paused, resumed and stopped by PID."""
-
-    def __init__(self, tmp_path):
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(tmp_path),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            env=service_env(),
-        )
-        deadline = time.monotonic() + 10
-        while self.command("ping") != "PONG":
-            assert time.monotonic() < deadline, "redis-server did not start"
-            time.sleep(0.05)
-
-    def command(self, *args):
-        return subprocess.run(
-            ["redis-cli", "-p", str(self.port), *args],
-            capture_output=True,
-            text=True,
-            env=service_env(),
-            timeout=10,
-        ).stdout.strip()
-
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def pause(self):
-        self.process.send_signal(signal.SIGSTOP)
-
-    def resume(self):
-        self.process.send_signal(signal.SIGCONT)
-
-    def stop(self):
-        self.resume()
-        self.process.terminate()
-        self.process.wait(timeout=10)
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import os
 import pwd
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -23,7 +22,15 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from .servers import Browser, Gunicorn, free_port, manage, production_env
+from .servers import (
+    Browser,
+    Gunicorn,
+    RedisServer,
+    free_port,
+    manage,
+    production_env,
+    service_env,
+)
 
 SETUP = """
 from articles.models import Article, Author
@@ -105,6 +112,7 @@ class PostgreSQL:
             capture_output=True,
             text=True,
             timeout=60,
+            env=service_env(),
             **self.as_user,
         )
         assert finished.returncode == 0, finished.stdout + finished.stderr
@@ -157,45 +165,6 @@ class PostgreSQL:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-class Redis:
-    """A redis-server of the test's own on a free port, for the page cache."""
-
-    def __init__(self, folder):
-        if not shutil.which("redis-server"):
-            unavailable("no redis-server: apt-get install redis-server")
-        self.port = free_port()
-        self.process = subprocess.Popen(
-            [
-                *("redis-server", "--port", str(self.port), "--bind", "127.0.0.1"),
-                *("--save", "", "--appendonly", "no", "--dir", str(folder)),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-
-    def wait_until_up(self, timeout=10):
-        deadline = time.monotonic() + timeout
-        while not self.answers():
-            assert self.process.poll() is None, "redis-server exited"
-            assert time.monotonic() < deadline, f"redis-server did not start in {timeout} s"
-            time.sleep(0.05)
-
-    def answers(self):
-        try:
-            with socket.create_connection(("127.0.0.1", self.port), 0.5):
-                return True
-        except OSError:
-            return False
-
-    @property
-    def url(self):
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def stop(self):
-        if self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def postgresql():
     server = PostgreSQL(postgresql_binaries())
@@ -208,12 +177,11 @@ def postgresql():
 
 @pytest.fixture
 def redis(tmp_path):
-    server = Redis(tmp_path)
-    try:
-        server.wait_until_up()
-        yield server
-    finally:
-        server.stop()
+    if not shutil.which("redis-server"):
+        unavailable("no redis-server: apt-get install redis-server")
+    server = RedisServer(tmp_path)
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -79,7 +79,7 @@ def guide_server_block():
     section = guide.split("### nginx in front", 1)[1]
     config = section.split("```nginx\n", 1)[1].split("```", 1)[0]
     blocks = re.findall(r"^server \{\n.*?^\}$", config, flags=re.MULTILINE | re.DOTALL)
-    [block] = [block for block in blocks if "listen 443 ssl;" in block]
+    [block] = [block for block in blocks if "listen 443 ssl http2;" in block]
     return block
 
 
@@ -88,9 +88,8 @@ def server_block_for_test(*, port, upstream_port, media_root, brotli):
     gunicorn on ``upstream_port``; without ``brotli``, its brotli directives left out,
     as the guide says to do where the module is missing."""
     block = guide_server_block()
-    block = replaced_once(block, "    listen 443 ssl;\n", f"    listen 127.0.0.1:{port};\n")
-    block = replaced_once(block, "    listen [::]:443 ssl;\n", "")
-    block = replaced_once(block, "    http2 on;\n", "")
+    block = replaced_once(block, "    listen 443 ssl http2;\n", f"    listen 127.0.0.1:{port};\n")
+    block = replaced_once(block, "    listen [::]:443 ssl http2;\n", "")
     block = replaced_once(
         block, "proxy_pass http://127.0.0.1:8000;", f"proxy_pass http://127.0.0.1:{upstream_port};"
     )
