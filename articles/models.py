@@ -233,7 +233,7 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Counts the saves. A save is refused when someone saved since the article was read
     # (see save()), so two people editing at once never overwrite each other.
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(default=1, db_default=1, editable=False)
     # Title, dek, tag names and body text for PostgreSQL full-text search, written by
     # articles.search.update_search_vector wherever an article or its tags are saved.
     # Its GIN index is made by migration 0003 on PostgreSQL only (SQLite has no GIN and
