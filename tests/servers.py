@@ -55,6 +55,31 @@ def service_env(**variables):
     return env
 
 
+def set_up_site(env, setup):
+    """Prepares a site as an operator would (static files collected, the database
+    migrated), then runs the Python ``setup`` in ``manage.py shell``; returns the last
+    line it printed (an id, say)."""
+    manage(env, "collectstatic", "--noinput")
+    manage(env, "migrate", "--noinput")
+    printed = manage(env, "shell", "-c", setup).splitlines()
+    return printed[-1] if printed else ""
+
+
+def wait_for_port(port, process, name, output, timeout=20):
+    """Returns once ``process`` accepts connections on 127.0.0.1:``port``; raises with
+    ``output()`` if it exits or does not within ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited:\n{output()}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{name} did not start in {timeout} s:\n{output()}")
+
+
 def manage(env, *args, timeout=120):
     """Runs ``manage.py *args``; returns its output, or fails with what it printed."""
     finished = subprocess.run(
@@ -108,16 +133,7 @@ class Gunicorn:
             raise
 
     def wait_until_up(self, timeout=20):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited:\n{self.output()}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(f"gunicorn did not start in {timeout} s:\n{self.output()}")
+        wait_for_port(self.port, self.process, "gunicorn", self.output, timeout)
 
     def output(self):
         if not self.log.closed:
@@ -166,16 +182,7 @@ class Nginx:
             raise
 
     def wait_until_up(self, timeout=20):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"nginx exited:\n{self.output()}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(f"nginx did not start in {timeout} s:\n{self.output()}")
+        wait_for_port(self.port, self.process, "nginx", self.output, timeout)
 
     def output(self):
         """What nginx printed, then its error log."""

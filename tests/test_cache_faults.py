@@ -18,8 +18,8 @@ from .servers import (
     Gunicorn,
     RedisServer,
     log_in,
-    manage,
     production_env,
+    set_up_site,
     submit_change_form,
 )
 
@@ -60,9 +60,7 @@ def site(tmp_path, redis_server):
         CSRF_TRUSTED_ORIGINS="",
         TRUSTED_PROXY_COUNT="0",
     )
-    manage(env, "collectstatic", "--noinput")
-    manage(env, "migrate", "--noinput")
-    article_id = manage(env, "shell", "-c", SETUP).splitlines()[-1]
+    article_id = set_up_site(env, SETUP)
     server = Gunicorn(env, workers=2, log_path=tmp_path / "gunicorn.log")
     yield server, f"/admin/articles/article/{article_id}/change/"
     server.stop()

@@ -27,9 +27,9 @@ from .servers import (
     Gunicorn,
     RedisServer,
     free_port,
-    manage,
     production_env,
     service_env,
+    set_up_site,
 )
 
 SETUP = """
@@ -193,9 +193,7 @@ def site(postgresql, tmp_path_factory):
     env = production_env(
         folder, DATABASE_URL=postgresql.url("historyblog"), SITE_URL="http://127.0.0.1"
     )
-    manage(env, "collectstatic", "--noinput")
-    manage(env, "migrate", "--noinput")
-    manage(env, "shell", "-c", SETUP)
+    set_up_site(env, SETUP)
     return env
 
 

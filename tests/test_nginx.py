@@ -26,8 +26,8 @@ from .servers import (
     Nginx,
     Response,
     free_port,
-    manage,
     production_env,
+    set_up_site,
 )
 
 NGINX = Path(shutil.which("nginx") or "/usr/sbin/nginx")
@@ -133,9 +133,7 @@ def site_files(tmp_path_factory):
     is reached over plain HTTP here, so the redirect to HTTPS is off."""
     folder = tmp_path_factory.mktemp("nginx-site")
     env = production_env(folder, SECURE_SSL_REDIRECT="false")
-    manage(env, "collectstatic", "--noinput")
-    manage(env, "migrate", "--noinput")
-    manage(env, "shell", "-c", SETUP)
+    set_up_site(env, SETUP)
     return folder, env
 
 

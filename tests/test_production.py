@@ -15,7 +15,7 @@ from django.db import InterfaceError, OperationalError, connection
 from articles.models import ArticleQuerySet
 
 from . import observatory
-from .servers import PYTHON, REPO, Browser, Gunicorn, manage, production_env
+from .servers import PYTHON, REPO, Browser, Gunicorn, manage, production_env, set_up_site
 
 # What a reverse proxy in front of gunicorn adds to every request it forwards.
 VIA_PROXY = {
@@ -60,9 +60,7 @@ def site_files(tmp_path_factory):
     """A production environment with its static files collected and a small database."""
     folder = tmp_path_factory.mktemp("production")
     env = production_env(folder)
-    manage(env, "collectstatic", "--noinput")
-    manage(env, "migrate", "--noinput")
-    manage(env, "shell", "-c", SETUP)
+    set_up_site(env, SETUP)
     return folder, env
 
 

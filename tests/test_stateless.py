@@ -13,7 +13,14 @@ import psycopg
 import pytest
 import redis
 
-from .servers import Browser, Gunicorn, log_in, manage, production_env, submit_change_form
+from .servers import (
+    Browser,
+    Gunicorn,
+    log_in,
+    production_env,
+    set_up_site,
+    submit_change_form,
+)
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -76,9 +83,7 @@ def test_two_app_servers_share_only_the_database_and_the_cache(services, tmp_pat
         CSRF_TRUSTED_ORIGINS="",
         TRUSTED_PROXY_COUNT="0",
     )
-    manage(env, "collectstatic", "--noinput")
-    manage(env, "migrate", "--noinput")
-    draft_id = manage(env, "shell", "-c", SETUP).splitlines()[-1]
+    draft_id = set_up_site(env, SETUP)
     change_form = f"/admin/articles/article/{draft_id}/change/"
 
     first = second = None
