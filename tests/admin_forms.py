@@ -101,3 +101,15 @@ def new_article_data(**changes):
         "_save": "Save",
         **changes,
     }
+
+
+def delete_from_the_list(client, articles):
+    """Deletes ``articles`` with the article list's "Delete selected" action, confirmed."""
+    return client.post(
+        reverse("admin:articles_article_changelist"),
+        {
+            "action": "delete_selected",
+            "_selected_action": [article.pk for article in articles],
+            "post": "yes",
+        },
+    )

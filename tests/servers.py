@@ -100,31 +100,19 @@ def free_port():
         return probe.getsockname()[1]
 
 
-class Gunicorn:
-    """A gunicorn server started with the repository's gunicorn.conf.py; stopped by its
-    PID (and only that process group's master), never by name."""
+class Server:
+    """A server process of the test's own, its output in ``log_path``, started and
+    waited for until it accepts connections on 127.0.0.1:``port``; stopped by its PID,
+    never by name (``stop()``, which subclasses write)."""
 
-    def __init__(self, env, *, workers=1, log_path):
-        self.port = free_port()
-        self.log_path = log_path
+    name = "server"
+
+    def start(self, command, *, port, log_path, env, cwd=None):
+        self.port = port
+        self.log_path = Path(log_path)
         self.log = open(log_path, "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "gunicorn",
-                "--config",
-                "gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--workers",
-                str(workers),
-                "--no-control-socket",
-            ],
-            cwd=REPO,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+            command, cwd=cwd, env=env, stdout=self.log, stderr=subprocess.STDOUT
         )
         try:
             self.wait_until_up()
@@ -133,12 +121,40 @@ class Gunicorn:
             raise
 
     def wait_until_up(self, timeout=20):
-        wait_for_port(self.port, self.process, "gunicorn", self.output, timeout)
+        wait_for_port(self.port, self.process, self.name, self.output, timeout)
 
     def output(self):
         if not self.log.closed:
             self.log.flush()
-        return Path(self.log_path).read_text(errors="replace")
+        return self.log_path.read_text(errors="replace")
+
+
+class Gunicorn(Server):
+    """A gunicorn server started with the repository's gunicorn.conf.py; stopped by its
+    PID (and only that process group's master), never by name."""
+
+    name = "gunicorn"
+
+    def __init__(self, env, *, workers=1, log_path):
+        port = free_port()
+        self.start(
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "--config",
+                "gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                str(workers),
+                "--no-control-socket",
+            ],
+            port=port,
+            log_path=log_path,
+            env=env,
+            cwd=REPO,
+        )
 
     def output_once(self, predicate, timeout=10):
         """The output as soon as ``predicate(output)`` holds: gunicorn writes its access
@@ -159,37 +175,27 @@ class Gunicorn:
         self.log.close()
 
 
-class Nginx:
+class Nginx(Server):
     """nginx in the foreground (``-g 'daemon off;'``) with the configuration file
     ``conf``, whose server listens on 127.0.0.1:``port`` and whose pid, logs and
     temporary files are all under ``prefix``; stopped by its master's PID, never by
     name. Its error log is expected at ``prefix``/error.log."""
 
-    def __init__(self, binary, *, prefix, conf, port):
-        self.port = port
-        self.prefix = Path(prefix)
-        self.log = open(self.prefix / "nginx.out", "wb")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(
-            [str(binary), "-p", str(prefix), "-c", str(conf), "-g", "daemon off;"],
-            env=service_env(),
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            self.wait_until_up()
-        except Exception:
-            self.stop()
-            raise
+    name = "nginx"
 
-    def wait_until_up(self, timeout=20):
-        wait_for_port(self.port, self.process, "nginx", self.output, timeout)
+    def __init__(self, binary, *, prefix, conf, port):
+        self.prefix = Path(prefix)
+        self.start(
+            [str(binary), "-p", str(prefix), "-c", str(conf), "-g", "daemon off;"],
+            port=port,
+            log_path=self.prefix / "nginx.out",
+            env=service_env(),
+        )
 
     def output(self):
         """What nginx printed, then its error log."""
-        if not self.log.closed:
-            self.log.flush()
         error_log = self.prefix / "error.log"
-        return (self.prefix / "nginx.out").read_text(errors="replace") + (
+        return super().output() + (
             error_log.read_text(errors="replace") if error_log.exists() else ""
         )
 

@@ -14,6 +14,7 @@ from articles import pictures
 from articles.models import Article, Author
 
 from . import images
+from .admin_forms import delete_from_the_list
 from .factories import make_article, make_author
 
 pytestmark = pytest.mark.django_db
@@ -275,14 +276,7 @@ def test_deleting_articles_from_the_list_deletes_their_files(
     assert len(stored_files(settings)) == 2 * (1 + 2 * 2)
 
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(
-            reverse("admin:articles_article_changelist"),
-            {
-                "action": "delete_selected",
-                "_selected_action": list(Article.objects.values_list("pk", flat=True)),
-                "post": "yes",
-            },
-        )
+        delete_from_the_list(admin_client, Article.objects.all())
 
     assert not Article.objects.exists()
     assert stored_files(settings) == set()

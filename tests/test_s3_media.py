@@ -21,7 +21,7 @@ from articles import pictures
 from articles.models import Article
 
 from . import images
-from .admin_forms import new_article_data, open_article, save_article
+from .admin_forms import delete_from_the_list, new_article_data, open_article, save_article
 from .factories import make_author, noon_utc
 
 pytestmark = pytest.mark.django_db
@@ -203,14 +203,7 @@ def test_deleting_articles_from_the_list_deletes_their_objects(
     assert len(stored_objects(s3_storage)) == 2 * (1 + 2 * 2)
 
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(
-            reverse("admin:articles_article_changelist"),
-            {
-                "action": "delete_selected",
-                "_selected_action": list(Article.objects.values_list("pk", flat=True)),
-                "post": "yes",
-            },
-        )
+        delete_from_the_list(admin_client, Article.objects.all())
 
     assert not Article.objects.exists()
     assert stored_objects(s3_storage) == set()
