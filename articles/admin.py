@@ -220,6 +220,13 @@ class ArticleForm(forms.ModelForm):
                 ),
                 params={"name": nameless[0]},
             )
+        longest = Tag._meta.get_field("name").max_length
+        too_long = [name for name in names if len(name) > longest]
+        if too_long:
+            raise ValidationError(
+                _("A tag is at most %(longest)d characters: “%(name)s…” is longer."),
+                params={"longest": longest, "name": too_long[0][:40]},
+            )
         return names
 
     def refuse_conflicting_save(self, version):

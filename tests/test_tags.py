@@ -74,6 +74,15 @@ def test_a_tag_with_no_letter_or_digit_is_refused_on_the_tags_field(editor, type
     assert not Tag.objects.exists()
 
 
+def test_a_tag_longer_than_a_tag_can_be_is_refused_on_the_tags_field(editor):
+    response = add_article(editor, "Napoleon, " + "x" * 101)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["tags"] == [
+        f"A tag is at most 100 characters: “{'x' * 40}…” is longer."
+    ]
+    assert not Article.objects.exists()
+
+
 def test_the_tags_field_says_how_to_separate_tags(editor):
     page = editor.get("/admin/articles/article/add/").content.decode()
     assert "Separated by commas: “War & Peace” is one tag" in page
