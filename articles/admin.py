@@ -24,7 +24,7 @@ from taggit.models import Tag
 from . import dates, pictures, revisions, tagging
 from .models import EDITOR_PERMISSION, Article, Author, EditConflict
 from .search import update_search_vector
-from .templatetags.history import event_date
+from .date_labels import event_date
 
 logger = logging.getLogger(__name__)
 
@@ -299,13 +299,12 @@ class StateFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        now = timezone.now()
         if self.value() == "draft":
             return queryset.filter(status=Article.Status.DRAFT)
         if self.value() == "scheduled":
-            return queryset.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
+            return queryset.scheduled()
         if self.value() == "published":
-            return queryset.published(now)
+            return queryset.published()
         return queryset
 
 

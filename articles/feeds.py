@@ -25,7 +25,7 @@ from . import dates
 from .anniversaries import Anniversary
 from .models import Article, Author, TaggedArticle, tag_counts
 from .sharing import absolute_url, site_host
-from .templatetags.history import event_date, year_label
+from .date_labels import event_date, year_label
 
 FEED_LENGTH = 20
 # Enough for any day of the year; a bound all the same.

@@ -6,7 +6,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, router, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -96,10 +96,35 @@ class TaggedArticle(TaggedItemBase):
 EDITOR_PERMISSION = "articles.publish_article"
 
 
+def published_q(path="", now=None):
+    """The one rule of what readers may see: published, with a publish time that has
+    come. ``path`` reaches articles from another model ("articles__"); Article.is_public
+    is its mirror in Python."""
+    return Q(
+        **{
+            f"{path}status": Article.Status.PUBLISHED,
+            f"{path}publish_at__lte": now or timezone.now(),
+        }
+    )
+
+
+def scheduled_q(now=None):
+    """Published, with a publish time still to come: readers see it then."""
+    return Q(status=Article.Status.PUBLISHED, publish_at__gt=now or timezone.now())
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """Articles readers may see: published, with a publish time that has come."""
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=now or timezone.now())
+        return self.filter(published_q(now=now))
+
+    def scheduled(self, now=None):
+        """Articles that readers will see once their publish time comes."""
+        return self.filter(scheduled_q(now))
+
+    def next_publication_time(self, now=None):
+        """When the next scheduled article appears, or None."""
+        return self.scheduled(now).aggregate(next=Min("publish_at"))["next"]
 
     def with_anniversary(self):
         """Articles whose event has a known day of the year."""
@@ -378,16 +403,7 @@ class Article(models.Model):
 
 def published_count(path):
     """An annotation counting the published articles found along ``path``."""
-    return Count(
-        path,
-        filter=Q(
-            **{
-                f"{path}__status": Article.Status.PUBLISHED,
-                f"{path}__publish_at__lte": timezone.now(),
-            }
-        ),
-        distinct=True,
-    )
+    return Count(path, filter=published_q(f"{path}__"), distinct=True)
 
 
 def published_tags():
@@ -437,3 +453,9 @@ def tag_counts():
 def author_counts():
     """published_authors(), as a list kept until the next change."""
     return pagecache.remembered("author_counts", lambda: list(published_authors()))
+
+
+def next_publication_time():
+    """When the next scheduled article becomes public, or None: the page cache
+    (settings.PAGE_CACHE_NEXT_CHANGE) starts a new generation then."""
+    return Article.objects.next_publication_time()

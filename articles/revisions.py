@@ -27,7 +27,7 @@ from reversion.models import Version
 from taggit.models import Tag
 
 from .models import Article, Author, TaggedArticle
-from .templatetags.history import event_date, old_style_date
+from .date_labels import event_date, old_style_date
 
 reversion.register(TaggedArticle)
 # The search vector is derived from the text, and recomputed when a restore is saved.

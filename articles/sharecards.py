@@ -29,7 +29,7 @@ from PIL import Image, ImageDraw, ImageEnhance, ImageFont, ImageOps
 
 from .models import Article
 from .sharing import absolute_url, site_host, with_query
-from .templatetags.history import event_date
+from .date_labels import event_date
 
 logger = logging.getLogger(__name__)
 

@@ -1,3 +1,5 @@
+"""Fixtures for every test of the project, wherever it lives (tests/ and each app's tests/)."""
+
 import pytest
 from django.core.cache import cache
 
