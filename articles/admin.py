@@ -22,9 +22,9 @@ from taggit.forms import TagWidget
 from taggit.models import Tag
 
 from . import dates, pictures, revisions, tagging
+from .date_labels import event_date
 from .models import EDITOR_PERMISSION, Article, Author, EditConflict
 from .search import update_search_vector
-from .date_labels import event_date
 
 logger = logging.getLogger(__name__)
 

@@ -23,9 +23,9 @@ from django.utils.translation import gettext_lazy
 
 from . import dates
 from .anniversaries import Anniversary
+from .date_labels import event_date, year_label
 from .models import Article, Author, TaggedArticle, tag_counts
 from .sharing import absolute_url, site_host
-from .date_labels import event_date, year_label
 
 FEED_LENGTH = 20
 # Enough for any day of the year; a bound all the same.

@@ -26,8 +26,8 @@ from reversion.errors import RevertError
 from reversion.models import Version
 from taggit.models import Tag
 
-from .models import Article, Author, TaggedArticle
 from .date_labels import event_date, old_style_date
+from .models import Article, Author, TaggedArticle
 
 reversion.register(TaggedArticle)
 # The search vector is derived from the text, and recomputed when a restore is saved.

@@ -27,9 +27,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from PIL import Image, ImageDraw, ImageEnhance, ImageFont, ImageOps
 
+from .date_labels import event_date
 from .models import Article
 from .sharing import absolute_url, site_host, with_query
-from .date_labels import event_date
 
 logger = logging.getLogger(__name__)
 

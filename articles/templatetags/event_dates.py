@@ -5,7 +5,7 @@ from django import template
 from django.conf import settings
 from django.utils import timezone
 
-from .. import dates, date_labels
+from .. import date_labels, dates
 from ..anniversaries import today_in_history as build_today_in_history
 
 register = template.Library()
