@@ -13,9 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
-from historyblog import pagecache
+import pagecache
 
-from . import dates
+from . import dates, roles
 from .markdown import render_markdown
 
 # Year-, month- and day-order of event dates; a missing month or day sorts first.
@@ -91,11 +91,6 @@ class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
 
 
-# Editors publish and unpublish, and change every author's articles; the other staff
-# (authors) change only their own. The "Editors" group of migration 0004 holds it.
-EDITOR_PERMISSION = "articles.publish_article"
-
-
 def published_q(path="", now=None):
     """The one rule of what readers may see: published, with a publish time that has
     come. ``path`` reaches articles from another model ("articles__"); Article.is_public
@@ -165,9 +160,9 @@ class ArticleQuerySet(models.QuerySet):
     def editable_by(self, user):
         """Articles ``user`` may open in the admin and preview: every article for an
         editor, their own for other staff, none for anyone else."""
-        if not (user.is_active and user.is_staff):
+        if not roles.is_staff(user):
             return self.none()
-        if user.has_perm(EDITOR_PERMISSION):
+        if roles.is_editor(user):
             return self
         return self.filter(author__user=user)
 

@@ -1,0 +1,305 @@
+"""The article admin: declarations, the roles (articles.roles), publishing from the
+list, and what a restore keeps."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .. import revisions, roles
+from ..date_labels import event_date
+from ..models import Article, Author, EditConflict
+from ..search import update_search_vector
+from .filters import CenturyFilter, StateFilter
+from .forms import ArticleForm
+from .history import HistoryAdmin
+from .pictures import PictureAdmin
+
+# What describes an article's picture: a restore keeps them together.
+PICTURE_FIELDS = [
+    "picture",
+    "picture_width",
+    "picture_height",
+    "picture_renditions",
+    "picture_alt",
+    "picture_decorative",
+    "picture_caption",
+    "picture_credit",
+]
+
+
+class ArticleAdmin(HistoryAdmin, PictureAdmin):
+    """Articles, with their history, comparison, restore and recovery, and the roles:
+    authors see and change only their own articles."""
+
+    form = ArticleForm
+    object_history_template = "admin/articles/article/object_history.html"
+    compare_template = "admin/articles/article/compare.html"
+    list_display = [
+        "thumbnail",
+        "title",
+        "event_date_display",
+        "author",
+        "state_display",
+        "publish_at",
+        "on_site",
+    ]
+    # The thumbnail is no link: its alt text is empty, and the title next to it says it.
+    list_display_links = ["title"]
+    list_filter = [StateFilter, CenturyFilter, "author", "tags"]
+    list_select_related = ["author"]
+    search_fields = ["title", "dek", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["author"]
+    date_hierarchy = "publish_at"
+    # Drafts first (they are being worked on), then the newest publish time.
+    ordering = [models.F("publish_at").desc(nulls_first=True), "-id"]
+    readonly_fields = ["picture_preview"]
+    actions = ["publish_now", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "dek", "opened_version"]}),
+        (
+            _("Event date"),
+            {
+                "fields": [
+                    ("year", "era"),
+                    ("month", "day"),
+                    "event_approximate",
+                    "event_old_style",
+                ]
+            },
+        ),
+        (None, {"fields": ["body", "tags"]}),
+        (
+            _("Picture"),
+            {
+                "fields": [
+                    "picture",
+                    "picture_preview",
+                    "picture_alt",
+                    "picture_decorative",
+                    "picture_caption",
+                    "picture_credit",
+                ]
+            },
+        ),
+        (_("Publication"), {"fields": ["author", "status", "publish_at"]}),
+    ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "author" and not roles.is_editor(request.user):
+            # An author writes as themselves; a crafted choice of another is invalid.
+            kwargs["queryset"] = Author.objects.filter(user=request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        *fieldsets, (title, publication) = super().get_fieldsets(request, obj)
+        description = _(
+            "“Preview”, at the top of the page, shows the article as readers will see it, "
+            "as it was last saved: save, then preview."
+        )
+        if not roles.can_publish(request.user):
+            description = f"{description} {_('An editor publishes it, after reviewing it.')}"
+        return [*fieldsets, (title, {**publication, "description": description})]
+
+    def get_autocomplete_fields(self, request):
+        return self.autocomplete_fields if roles.is_editor(request.user) else []
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = [*super().get_readonly_fields(request, obj)]
+        if not roles.can_publish(request.user):
+            fields += ["status", "publish_at"]
+        return fields
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        author = getattr(request.user, "author", None)
+        if author is not None:
+            initial.setdefault("author", author.pk)
+        return initial
+
+    # Roles: authors see, change and preview only their own articles, delete only their
+    # drafts, and publish only with the setting on.
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).editable_by(request.user)
+
+    def get_object(self, request, object_id, from_field=None):
+        article = super().get_object(request, object_id, from_field)
+        if article is None and from_field is None and not roles.is_editor(request.user):
+            try:
+                exists = self.model._default_manager.filter(pk=object_id).exists()
+            except (ValidationError, ValueError):
+                exists = False
+            if exists:  # another author's article: refused, not "perhaps it was deleted"
+                raise PermissionDenied
+        return article
+
+    def has_add_permission(self, request):
+        # An author's articles are theirs: a login without an author profile adds none.
+        return super().has_add_permission(request) and (
+            roles.is_editor(request.user) or Author.objects.filter(user=request.user).exists()
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or roles.may_edit(request.user, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or roles.may_delete(request.user, obj)
+        )
+
+    def has_publish_permission(self, request):
+        return roles.can_publish(request.user)
+
+    # Saving.
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict:
+            # Someone saved between this form's check and its save, which was rolled
+            # back: checked again, the form says who, and keeps what was typed.
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The search vector includes the tag names, saved only now.
+        update_search_vector(form.instance)
+
+    # Publishing from the list. Each article keeps a revision of its own, so restoring
+    # one never reverts the others changed with it.
+
+    @admin.action(description=_("Publish now"), permissions=["publish"])
+    def publish_now(self, request, queryset):
+        """Drafts and scheduled articles appear now: their publish time becomes now.
+        Articles already public keep theirs."""
+        now = timezone.now()
+        changed = 0
+        for article in queryset:
+            if article.is_public:
+                continue
+            article.status = Article.Status.PUBLISHED
+            article.publish_at = now
+            self.save_with_revision(request, article, _("Published with “Publish now”."))
+            changed += 1
+        self.message_user(
+            request,
+            ngettext("%d article published.", "%d articles published.", changed) % changed,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish (back to draft)"), permissions=["publish"])
+    def unpublish(self, request, queryset):
+        """Published and scheduled articles become drafts. Their publish time stays:
+        published again from the form, an article keeps its date; “Publish now” gives a
+        new one."""
+        changed = 0
+        for article in queryset.filter(status=Article.Status.PUBLISHED):
+            article.status = Article.Status.DRAFT
+            self.save_with_revision(request, article, _("Unpublished (back to draft)."))
+            changed += 1
+        self.message_user(
+            request,
+            ngettext("%d article is a draft again.", "%d articles are drafts again.", changed)
+            % changed,
+            messages.SUCCESS,
+        )
+
+    # Restore and recovery (HistoryAdmin's hooks).
+
+    missing_tag_message = _(
+        "This version is filed under a tag that has since been deleted, so it cannot be "
+        "restored as it was. Compare it with another version, in the history, to copy "
+        "what you need."
+    )
+
+    def restore_refused(self, request, version, *, recovering):
+        if revisions.missing_tags(version.revision):
+            return self.missing_tag_message
+        slug = version.field_dict["slug"]
+        if recovering and self.model._default_manager.filter(slug=slug).exists():
+            return _(
+                "Another article now has the address /articles/%(slug)s/: change its "
+                "slug first, then recover this one."
+            ) % {"slug": slug}
+        return None
+
+    def recoverable_versions(self, request, deleted):
+        """An author recovers their own articles only."""
+        if roles.is_editor(request.user):
+            return deleted
+        own = Author.objects.filter(user=request.user).values_list("pk", flat=True).first()
+        return deleted.filter(
+            pk__in=[version.pk for version in deleted if revisions.author_id(version) == own]
+        )
+
+    def restored(self, request, object_id, before):
+        """A restore brings back what was written: the text, the date, the tags, the
+        picture. Who the article is credited to, and whether and when it is published,
+        stay as they are now (an editor may change them in the form before saving); an
+        author recovers a deleted article as a draft."""
+        article = self.model._default_manager.get(pk=object_id)
+        kept = {}
+        if before is not None:
+            kept = {"author": before.author, "status": before.status}
+            kept["publish_at"] = before.publish_at
+            # Writing the old version back wrote its version number too: the restore is
+            # the next version after the current one, which the form was opened at.
+            kept["version"] = before.version
+        elif not roles.can_publish(request.user):
+            kept["status"] = Article.Status.DRAFT
+        picture = article.picture
+        if picture and not picture.storage.exists(picture.name):
+            # Replacing a picture, or deleting the article, deletes its files.
+            keep = before or Article()
+            kept.update({field: getattr(keep, field) for field in PICTURE_FIELDS})
+            messages.warning(
+                request,
+                _(
+                    "The picture of this version has since been replaced, and its file is "
+                    "gone: the article keeps its current picture."
+                )
+                if before is not None
+                else _(
+                    "The picture files of this article were deleted with it: it comes back "
+                    "without a picture."
+                ),
+            )
+        if kept:
+            self.model._default_manager.filter(pk=article.pk).update(**kept)
+
+    # Columns of the list.
+
+    def view_on_site(self, article):
+        # Only a public article has a page; the others have "Preview" instead.
+        return article.get_absolute_url() if article.is_public else None
+
+    @admin.display(description=_("event date"), ordering="event_year")
+    def event_date_display(self, article):
+        return event_date(article)
+
+    @admin.display(description=_("status"), ordering="status")
+    def state_display(self, article):
+        return article.state
+
+    @admin.display(description=_("on the site"))
+    def on_site(self, article):
+        if article.is_public:
+            return format_html('<a href="{}">{}</a>', article.get_absolute_url(), _("View"))
+        url = reverse("articles:preview", args=[article.slug])
+        return format_html('<a href="{}">{}</a>', url, _("Preview"))
+
+    @admin.display(description=_("picture"))
+    def thumbnail(self, article):
+        return self.preview(article, width=64, height=48)
+
+    @admin.display(description=_("preview"))
+    def picture_preview(self, article):
+        return self.preview(article, width=240)

@@ -1,0 +1,157 @@
+"""The article form: the event date as authors write it, tags as typed, and the
+refusal of a save over someone else's newer one."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.dates import MONTHS
+from django.utils.translation import gettext_lazy as _
+from taggit.forms import TagWidget
+from taggit.models import Tag
+
+from .. import dates, revisions, tagging
+from ..models import Article
+
+
+class TagSuggestionsWidget(TagWidget):
+    """taggit's comma-separated input, offering the existing tags as suggestions."""
+
+    template_name = "articles/widgets/tag_input.html"
+
+    class Media:
+        js = ["js/admin-tags.js"]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["suggestions"] = Tag.objects.order_by("name").values_list("name", flat=True)
+        context["widget"]["attrs"]["list"] = f"{context['widget']['attrs']['id']}-suggestions"
+        return context
+
+
+class ArticleForm(forms.ModelForm):
+    """The event date as authors write it: a year with its era, then month and day.
+
+    The model stores an astronomical year (44 BC is -43); only this form and the
+    dates module translate between the two.
+    """
+
+    year = forms.IntegerField(
+        label=_("Year"),
+        min_value=1,
+        error_messages={
+            "min_value": _("There is no year 0: 1 BC is followed directly by AD 1."),
+        },
+        help_text=_("As written, without era: 1940, or 44 for 44 BC."),
+    )
+    era = forms.ChoiceField(
+        label=_("Era"), choices=[(era.value, era.value) for era in dates.Era], initial="AD"
+    )
+    month = forms.TypedChoiceField(
+        label=_("Month"),
+        choices=[("", _("— (year only)")), *MONTHS.items()],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages={"invalid_choice": _("Choose a month from the list.")},
+    )
+    day = forms.IntegerField(
+        label=_("Day"),
+        required=False,
+        help_text=_("Leave empty when only the month or the year is known."),
+    )
+    # The article's version as this form was opened. A save by anyone else since then,
+    # or a form posted without it, refuses this one (see clean), so nobody overwrites
+    # another's work; Article.save() checks it again as it saves.
+    opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "title",
+            "slug",
+            "dek",
+            "event_approximate",
+            "event_old_style",
+            "body",
+            "tags",
+            "picture",
+            "picture_alt",
+            "picture_decorative",
+            "picture_caption",
+            "picture_credit",
+            "author",
+            "status",
+            "publish_at",
+        ]
+        widgets = {"tags": TagSuggestionsWidget}
+        help_texts = {
+            "tags": _(
+                "Separated by commas: “War & Peace” is one tag, “France, 1940” two. "
+                "Existing tags are suggested as you type."
+            ),
+            "body": _(
+                "Markdown: *italic*, **bold**, [a link](https://example.org), ## a subheading, "
+                "> a quotation, - a list item, and footnotes for sources: text[^1] then "
+                "[^1]: the source. HTML is allowed but scripts and styles are removed."
+            ),
+            "status": _(
+                "Draft: only staff see it, in its preview. Published: readers see it from "
+                "its publish time; a time in the future schedules it."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            written, era = dates.from_astronomical(self.instance.event_year)
+            self.initial.update(
+                year=written,
+                era=era.value,
+                month=self.instance.event_month,
+                day=self.instance.event_day,
+                opened_version=self.instance.version,
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        self.refuse_conflicting_save(cleaned.get("opened_version"))
+        year, era = cleaned.get("year"), cleaned.get("era")
+        if year is None or era is None:
+            return cleaned  # the field errors already say what is missing
+        try:
+            event = dates.HistoricalDate.from_parts(
+                year, dates.Era(era), cleaned.get("month"), cleaned.get("day")
+            )
+        except dates.InvalidDate as error:
+            self.add_error(error.field, error.message)
+            return cleaned
+        self.instance.event_year = event.year
+        self.instance.event_month = event.month
+        self.instance.event_day = event.day
+        return cleaned
+
+    def clean_tags(self):
+        names = self.cleaned_data["tags"]
+        nameless = [name for name in names if not tagging.has_slug(name)]
+        if nameless:
+            raise ValidationError(
+                _(
+                    "“%(name)s” cannot be a tag: a tag needs at least one letter or digit. "
+                    "Separate tags with commas; “War & Peace” is one tag."
+                ),
+                params={"name": nameless[0]},
+            )
+        longest = Tag._meta.get_field("name").max_length
+        too_long = [name for name in names if len(name) > longest]
+        if too_long:
+            raise ValidationError(
+                _("A tag is at most %(longest)d characters: “%(name)s…” is longer."),
+                params={"longest": longest, "name": too_long[0][:40]},
+            )
+        return names
+
+    def refuse_conflicting_save(self, version):
+        # A new article has no one to conflict with. A form posted without its version
+        # (a stale page, a hand-made request) cannot show it saw the last save: refused.
+        if self.instance.pk is not None and version != str(self.instance.version):
+            # The admin shows this above the form, which keeps everything typed in it.
+            raise ValidationError(revisions.conflict_message(self.instance))
