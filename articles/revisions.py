@@ -92,6 +92,75 @@ def author_id(version):
         return None
 
 
+# Restoring
+
+
+# What describes an article's picture: a restore keeps them together.
+PICTURE_FIELDS = [
+    "picture",
+    "picture_width",
+    "picture_height",
+    "picture_renditions",
+    "picture_alt",
+    "picture_decorative",
+    "picture_caption",
+    "picture_credit",
+]
+
+
+def restore_refusal(version, *, recovering):
+    """Why an article's ``version`` cannot be restored (or recovered), or None."""
+    if missing_tags(version.revision):
+        return _(
+            "This version is filed under a tag that has since been deleted, so it cannot "
+            "be restored as it was. Compare it with another version, in the history, to "
+            "copy what you need."
+        )
+    slug = version.field_dict["slug"]
+    if recovering and Article.objects.filter(slug=slug).exists():
+        return _(
+            "Another article now has the address /articles/%(slug)s/: change its slug "
+            "first, then recover this one."
+        ) % {"slug": slug}
+    return None
+
+
+def kept_on_restore(article, before, *, may_publish):
+    """What a restore keeps of the article as it is now, ``before`` (None when a deleted
+    article is recovered), once ``article`` is its old version written back: the fields
+    to write, and a warning for the editor or None.
+
+    A restore brings back what was written: the text, the date, the tags, the picture.
+    Who the article is credited to, and whether and when it is published, stay as they
+    are now (an editor may change them in the form before saving); an author who may
+    not publish recovers a deleted article as a draft.
+    """
+    kept, warning = {}, None
+    if before is not None:
+        kept.update(author=before.author, status=before.status, publish_at=before.publish_at)
+        # Writing the old version back wrote its version number too: the restore is the
+        # next version after the current one, which the form was opened at.
+        kept["version"] = before.version
+    elif not may_publish:
+        kept["status"] = Article.Status.DRAFT
+    picture = article.picture
+    if picture and not picture.storage.exists(picture.name):
+        # Replacing a picture, or deleting the article, deletes its files.
+        keep = before or Article()
+        kept.update({field: getattr(keep, field) for field in PICTURE_FIELDS})
+        if before is not None:
+            warning = _(
+                "The picture of this version has since been replaced, and its file is "
+                "gone: the article keeps its current picture."
+            )
+        else:
+            warning = _(
+                "The picture files of this article were deleted with it: it comes back "
+                "without a picture."
+            )
+    return kept, warning
+
+
 # Comparing two versions
 
 

@@ -5,31 +5,18 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from .. import revisions, roles
 from ..date_labels import event_date
-from ..models import Article, Author, EditConflict
+from ..models import Author, EditConflict
 from ..search import update_search_vector
+from .actions import publish_now, unpublish
 from .filters import CenturyFilter, StateFilter
 from .forms import ArticleForm
 from .history import HistoryAdmin
 from .pictures import PictureAdmin
-
-# What describes an article's picture: a restore keeps them together.
-PICTURE_FIELDS = [
-    "picture",
-    "picture_width",
-    "picture_height",
-    "picture_renditions",
-    "picture_alt",
-    "picture_decorative",
-    "picture_caption",
-    "picture_credit",
-]
 
 
 class ArticleAdmin(HistoryAdmin, PictureAdmin):
@@ -59,7 +46,7 @@ class ArticleAdmin(HistoryAdmin, PictureAdmin):
     # Drafts first (they are being worked on), then the newest publish time.
     ordering = [models.F("publish_at").desc(nulls_first=True), "-id"]
     readonly_fields = ["picture_preview"]
-    actions = ["publish_now", "unpublish"]
+    actions = [publish_now, unpublish]
     fieldsets = [
         (None, {"fields": ["title", "slug", "dek", "opened_version"]}),
         (
@@ -173,63 +160,10 @@ class ArticleAdmin(HistoryAdmin, PictureAdmin):
         # The search vector includes the tag names, saved only now.
         update_search_vector(form.instance)
 
-    # Publishing from the list. Each article keeps a revision of its own, so restoring
-    # one never reverts the others changed with it.
-
-    @admin.action(description=_("Publish now"), permissions=["publish"])
-    def publish_now(self, request, queryset):
-        """Drafts and scheduled articles appear now: their publish time becomes now.
-        Articles already public keep theirs."""
-        now = timezone.now()
-        changed = 0
-        for article in queryset:
-            if article.is_public:
-                continue
-            article.status = Article.Status.PUBLISHED
-            article.publish_at = now
-            self.save_with_revision(request, article, _("Published with “Publish now”."))
-            changed += 1
-        self.message_user(
-            request,
-            ngettext("%d article published.", "%d articles published.", changed) % changed,
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Unpublish (back to draft)"), permissions=["publish"])
-    def unpublish(self, request, queryset):
-        """Published and scheduled articles become drafts. Their publish time stays:
-        published again from the form, an article keeps its date; “Publish now” gives a
-        new one."""
-        changed = 0
-        for article in queryset.filter(status=Article.Status.PUBLISHED):
-            article.status = Article.Status.DRAFT
-            self.save_with_revision(request, article, _("Unpublished (back to draft)."))
-            changed += 1
-        self.message_user(
-            request,
-            ngettext("%d article is a draft again.", "%d articles are drafts again.", changed)
-            % changed,
-            messages.SUCCESS,
-        )
-
     # Restore and recovery (HistoryAdmin's hooks).
 
-    missing_tag_message = _(
-        "This version is filed under a tag that has since been deleted, so it cannot be "
-        "restored as it was. Compare it with another version, in the history, to copy "
-        "what you need."
-    )
-
     def restore_refused(self, request, version, *, recovering):
-        if revisions.missing_tags(version.revision):
-            return self.missing_tag_message
-        slug = version.field_dict["slug"]
-        if recovering and self.model._default_manager.filter(slug=slug).exists():
-            return _(
-                "Another article now has the address /articles/%(slug)s/: change its "
-                "slug first, then recover this one."
-            ) % {"slug": slug}
-        return None
+        return revisions.restore_refusal(version, recovering=recovering)
 
     def recoverable_versions(self, request, deleted):
         """An author recovers their own articles only."""
@@ -241,37 +175,12 @@ class ArticleAdmin(HistoryAdmin, PictureAdmin):
         )
 
     def restored(self, request, object_id, before):
-        """A restore brings back what was written: the text, the date, the tags, the
-        picture. Who the article is credited to, and whether and when it is published,
-        stay as they are now (an editor may change them in the form before saving); an
-        author recovers a deleted article as a draft."""
         article = self.model._default_manager.get(pk=object_id)
-        kept = {}
-        if before is not None:
-            kept = {"author": before.author, "status": before.status}
-            kept["publish_at"] = before.publish_at
-            # Writing the old version back wrote its version number too: the restore is
-            # the next version after the current one, which the form was opened at.
-            kept["version"] = before.version
-        elif not roles.can_publish(request.user):
-            kept["status"] = Article.Status.DRAFT
-        picture = article.picture
-        if picture and not picture.storage.exists(picture.name):
-            # Replacing a picture, or deleting the article, deletes its files.
-            keep = before or Article()
-            kept.update({field: getattr(keep, field) for field in PICTURE_FIELDS})
-            messages.warning(
-                request,
-                _(
-                    "The picture of this version has since been replaced, and its file is "
-                    "gone: the article keeps its current picture."
-                )
-                if before is not None
-                else _(
-                    "The picture files of this article were deleted with it: it comes back "
-                    "without a picture."
-                ),
-            )
+        kept, warning = revisions.kept_on_restore(
+            article, before, may_publish=roles.can_publish(request.user)
+        )
+        if warning:
+            messages.warning(request, warning)
         if kept:
             self.model._default_manager.filter(pk=article.pk).update(**kept)
 
