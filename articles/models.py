@@ -14,6 +14,7 @@ from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
 import pagecache
+from pictures.fields import picture_fields
 
 from . import dates, roles
 from .markdown import render_markdown
@@ -43,16 +44,10 @@ class Author(models.Model):
         blank=True,
         help_text=_("Two or three sentences, shown under every article this author writes."),
     )
-    photo = models.ImageField(
-        upload_to="authors/",
-        blank=True,
-        width_field="photo_width",
-        height_field="photo_height",
+    # The photo's renditions are square crops, made when it is uploaded.
+    photo, photo_width, photo_height, photo_renditions = picture_fields(
+        "photo", upload_to="authors/"
     )
-    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    # Square crops of the photo, made by articles.pictures when it is uploaded.
-    photo_renditions = models.JSONField(default=dict, blank=True, editable=False)
     links = models.TextField(
         blank=True,
         help_text=_("Web addresses (a personal site, a profile), one per line."),
@@ -209,17 +204,9 @@ class Article(models.Model):
     body_html = models.TextField(editable=False, blank=True)
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="articles")
     tags = TaggableManager(through=TaggedArticle, blank=True)
-    picture = models.ImageField(
-        upload_to="articles/%Y/",
-        blank=True,
-        width_field="picture_width",
-        height_field="picture_height",
+    picture, picture_width, picture_height, picture_renditions = picture_fields(
+        "picture", upload_to="articles/%Y/"
     )
-    picture_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    picture_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    # What pages need to show the picture at every width (see articles.pictures), so a
-    # page never opens an image or asks the storage what exists.
-    picture_renditions = models.JSONField(default=dict, blank=True, editable=False)
     picture_alt = models.CharField(
         _("picture alt text"),
         max_length=300,

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "csp",
     "taggit",
     "reversion",
+    "pictures",
     "articles",
     "historyblog",
 ]
@@ -439,7 +440,7 @@ TAGGIT_STRING_FROM_TAGS = "articles.tagging.tags_to_text"
 ARTICLES_PER_PAGE = 12
 TODAY_IN_HISTORY_LIMIT = 5
 
-# ---------- Pictures (articles/pictures.py; README "Pictures") ----------
+# ---------- Pictures (the pictures app; README "Pictures") ----------
 # Uploads are checked by decoding them; these limits refuse the rest with a clear
 # message. Bytes are checked first, then pixels from the header, so a small file that
 # claims billions of pixels (a decompression bomb) is refused before it is decoded.

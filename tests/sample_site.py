@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 
-from articles import pictures
 from articles.models import Article
+from pictures import renditions
 
 from .factories import make_article, make_author
 from .samples import jpeg
@@ -44,7 +44,7 @@ class SampleSite:
 def with_picture(article, *, size=(1200, 800), colour=(40, 60, 120)):
     """Give a saved article a picture, published the way the admin publishes one."""
     article.picture = ContentFile(jpeg(size, colour), name=f"{article.slug}.jpg")
-    article.picture_renditions = pictures.publish(article.picture)
+    article.picture_renditions = renditions.publish(article.picture)
     article.picture_alt = "A drawing of the house in Coyoacán"
     article.picture_caption = "The house on Avenida Viena."
     article.picture_credit = "Drawing: historyblog"
@@ -60,7 +60,7 @@ def build_sample_site():
         links="https://example.org/ada",
     )
     author.photo = ContentFile(jpeg((400, 400), (150, 90, 60)), name="ada-quill.jpg")
-    author.photo_renditions = pictures.publish(author.photo, square=True)
+    author.photo_renditions = renditions.publish(author.photo, square=True)
     author.save()
 
     picture_article = with_picture(

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import pictures
 from articles.models import Article, Author
+from pictures import renditions
 
 from . import images
 from .admin_forms import delete_from_the_list
@@ -75,7 +75,7 @@ def change_article(client, article, picture=None, **overrides):
 
 
 def published_names(article):
-    return pictures.stored_names(article.picture, article.picture_renditions)
+    return renditions.stored_names(article.picture, article.picture_renditions)
 
 
 @pytest.fixture
@@ -155,7 +155,7 @@ def test_an_accepted_upload_is_published_clean_with_its_renditions(admin_client,
     assert response.status_code == 302
     article = Article.objects.get()
     record = article.picture_renditions
-    assert pictures.is_current(article.picture, record)
+    assert renditions.is_current(article.picture, record)
     assert [item["width"] for item in record["webp"]] == [480, 960, 1600]
     assert (article.picture_width, article.picture_height) == (2000, 1000)
     assert stored_files(settings) == set(published_names(article))
@@ -185,7 +185,7 @@ def test_a_picture_stored_without_renditions_gets_them_on_its_next_save(admin_cl
     change_article(admin_client, article, title="Edited")
 
     article.refresh_from_db()
-    assert pictures.is_current(article.picture, article.picture_renditions)
+    assert renditions.is_current(article.picture, article.picture_renditions)
     assert [item["width"] for item in article.picture_renditions["webp"]] == [480, 960, 1000]
 
 
@@ -302,7 +302,7 @@ def test_the_article_list_shows_a_thumbnail_without_extra_queries(admin_client):
     def add_pictured_article():
         article = make_article(picture_alt="A picture")
         article.picture = ContentFile(images.picture((1000, 500)), name="p.jpg")
-        article.picture_renditions = pictures.publish(article.picture)
+        article.picture_renditions = renditions.publish(article.picture)
         article.save()
         return article
 
@@ -350,7 +350,7 @@ def test_an_author_photo_is_published_with_square_renditions(admin_client, setti
         (160, 160),
         (320, 320),
     ]
-    names = pictures.stored_names(author.photo, author.photo_renditions)
+    names = renditions.stored_names(author.photo, author.photo_renditions)
     assert stored_files(settings) == set(names)
     for name in names:
         with default_storage.open(name, "rb") as stored:

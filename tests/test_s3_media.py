@@ -17,8 +17,8 @@ from django.urls import reverse
 from moto.server import ThreadedMotoServer
 
 import historyblog.settings
-from articles import pictures
 from articles.models import Article
+from pictures import renditions
 
 from . import images
 from .admin_forms import delete_from_the_list, new_article_data, open_article, save_article
@@ -91,7 +91,7 @@ def stored_objects(bucket):
 
 
 def stored_names(article):
-    return set(pictures.stored_names(article.picture, article.picture_renditions))
+    return set(renditions.stored_names(article.picture, article.picture_renditions))
 
 
 @pytest.fixture

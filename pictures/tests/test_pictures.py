@@ -1,5 +1,6 @@
-"""Pictures: uploads checked by decoding, published without metadata, renditions, and
-the <picture> markup pages build from them. Admin uploads: test_picture_admin.py."""
+"""Pictures: uploads checked by decoding, published without metadata, renditions.
+The <picture> markup pages build from them: test_pages.py. Admin uploads:
+tests/test_picture_admin.py."""
 
 import io
 import re
@@ -10,17 +11,15 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage, default_storage
 from PIL import Image, ImageFile
 
-from articles import pictures
 from articles.models import Article, Author
-
-from . import images
-from .factories import make_article, make_author
+from pictures import renditions, uploads
+from tests import images
 
 
 def refusal(data, name="picture.jpg"):
     """The ValidationError validate_image raises for the file."""
     with pytest.raises(ValidationError) as caught:
-        pictures.validate_image(images.upload(data, name))
+        uploads.validate_image(images.upload(data, name))
     return caught.value
 
 
@@ -30,10 +29,10 @@ def published(data, name="picture.jpg", *, square=False):
     if square:
         owner = Author(display_name="Ada", slug="ada")
         owner.photo = ContentFile(data, name=name)
-        return owner, pictures.publish(owner.photo, square=True)
+        return owner, renditions.publish(owner.photo, square=True)
     owner = Article(title="A", slug="a", event_year=1900)
     owner.picture = ContentFile(data, name=name)
-    return owner, pictures.publish(owner.picture)
+    return owner, renditions.publish(owner.picture)
 
 
 def open_stored(name):
@@ -57,7 +56,7 @@ def close_to(colour, expected, tolerance=40):
 
 @pytest.mark.parametrize("image_format", ["JPEG", "PNG", "WEBP", "GIF"])
 def test_the_four_formats_are_accepted(image_format):
-    pictures.validate_image(images.upload(images.picture(image_format=image_format)))
+    uploads.validate_image(images.upload(images.picture(image_format=image_format)))
 
 
 def test_a_decompression_bomb_is_refused():
@@ -85,7 +84,7 @@ def test_the_pixel_limit_is_checked_before_anything_is_decoded(settings, monkeyp
 
 def test_the_pixel_limit_is_a_setting(settings):
     settings.PICTURE_MAX_PIXELS = 50_000
-    pictures.validate_image(images.upload(images.picture((250, 200))))
+    uploads.validate_image(images.upload(images.picture((250, 200))))
 
     assert refusal(images.picture((300, 200))).code == "too_many_pixels"
 
@@ -248,7 +247,7 @@ def test_renditions_are_made_once_and_reused(monkeypatch):
 
     monkeypatch.setattr(FileSystemStorage, "save", counting_save)
 
-    assert pictures.make_renditions(article.picture) == record
+    assert renditions.make_renditions(article.picture) == record
     assert saved == []
 
 
@@ -256,7 +255,7 @@ def test_a_missing_rendition_is_made_again():
     article, record = published(images.picture((1000, 500)))
     default_storage.delete(record["jpeg"][1]["name"])
 
-    assert pictures.make_renditions(article.picture) == record
+    assert renditions.make_renditions(article.picture) == record
     assert default_storage.exists(record["jpeg"][1]["name"])
 
 
@@ -266,7 +265,7 @@ def test_a_picture_stored_before_renditions_existed_gets_upright_clean_ones():
         "old.jpg", ContentFile(images.rotated_jpeg(6), name="old.jpg"), save=False
     )
 
-    record = pictures.make_renditions(article.picture)
+    record = renditions.make_renditions(article.picture)
 
     assert (record["width"], record["height"]) == (200, 300)
     rendition, _ = open_stored(record["jpeg"][0]["name"])
@@ -296,131 +295,3 @@ def test_author_photos_are_cropped_square_around_the_centre():
         assert close_to(image.getpixel((image.width - 4, image.height // 2)), images.BLUE)
     # The published photo itself is not cropped.
     assert (author.photo_width, author.photo_height) == (500, 300)
-
-
-# ---------- Alt text ----------
-
-
-@pytest.mark.django_db
-def test_a_picture_needs_alt_text_or_the_decorative_choice():
-    article = make_article()
-    article.picture = ContentFile(images.picture(), name="p.jpg")
-
-    with pytest.raises(ValidationError) as caught:
-        article.full_clean()
-    assert list(caught.value.message_dict) == ["picture_alt"]
-
-    article.picture_decorative = True
-    article.full_clean()
-    article.picture_decorative, article.picture_alt = False, "A red square on blue."
-    article.full_clean()
-
-
-@pytest.mark.django_db
-def test_alt_text_is_not_required_without_a_picture():
-    make_article(picture_alt="").full_clean()
-
-
-# ---------- Pages ----------
-
-
-def imgs(html):
-    return re.findall(r"<img\b[^>]*>", html)
-
-
-@pytest.fixture
-def article_with_pictures(db):
-    """A published article with a picture and an author photo, and a related article
-    (same day) with a picture of its own."""
-    author = make_author()
-    author.photo = ContentFile(images.picture((400, 400)), name="author.jpg")
-    author.photo_renditions = pictures.publish(author.photo, square=True)
-    author.save()
-    articles = []
-    for number in (1, 2):
-        article = make_article(author=author, picture_alt=f"Picture {number}")
-        article.picture = ContentFile(images.picture((1600, 900)), name=f"p{number}.jpg")
-        article.picture_renditions = pictures.publish(article.picture)
-        article.save()
-        articles.append(article)
-    return articles[0]
-
-
-def test_the_article_page_offers_each_picture_in_webp_and_jpeg_at_every_width(
-    client, article_with_pictures
-):
-    html = client.get(article_with_pictures.get_absolute_url()).content.decode()
-
-    assert html.count("<picture>") == 3  # the lead picture, the author, the related card
-    figure = re.search(r'<figure class="article-figure">(.*?)</figure>', html, re.S)[1]
-    webp = re.search(r'<source type="image/webp" srcset="([^"]+)" sizes="([^"]+)">', figure)
-    assert re.fullmatch(
-        r"/media/renditions/\S+-480w\.webp 480w, \S+-960w\.webp 960w, "
-        r"\S+-1600w\.webp 1600w",
-        webp[1],
-    )
-    assert webp[2] == "(min-width: 46rem) 42rem, 100vw"
-    (img,) = imgs(figure)
-    assert re.search(r'srcset="\S+-480w\.jpg 480w, \S+-960w\.jpg 960w, \S+-1600w\.jpg 1600w"', img)
-    assert 'sizes="(min-width: 46rem) 42rem, 100vw"' in img
-    assert re.search(r'src="/media/renditions/\S+-960w\.jpg"', img)
-    assert 'width="960" height="540"' in img
-    assert 'alt="Picture 1"' in img
-
-
-def test_only_the_lead_picture_loads_at_once(client, article_with_pictures):
-    html = client.get(article_with_pictures.get_absolute_url()).content.decode()
-
-    lead, *others = imgs(html)
-    assert 'loading="eager"' in lead and 'fetchpriority="high"' in lead
-    assert len(others) == 2
-    for img in others:
-        assert 'loading="lazy"' in img and "fetchpriority" not in img
-        assert re.search(r'width="\d+" height="\d+"', img)
-
-
-def test_author_photos_are_square_with_the_author_named(client, article_with_pictures):
-    html = client.get(article_with_pictures.get_absolute_url()).content.decode()
-
-    (photo,) = [img for img in imgs(html) if "author-photo" in img]
-    assert 'width="320" height="320"' in photo
-    assert f'alt="Portrait of {article_with_pictures.author.display_name}"' in photo
-    assert re.search(r'srcset="\S+-160w\.jpg 160w, \S+-320w\.jpg 320w"', photo)
-
-
-def test_lists_show_the_picture_renditions(client, article_with_pictures):
-    html = client.get("/").content.decode()
-
-    cards = [img for img in imgs(html) if "card-image" in img]
-    assert len(cards) == 2
-    assert all("srcset=" in img and 'width="960" height="540"' in img for img in cards)
-
-
-@pytest.mark.django_db
-def test_a_picture_without_renditions_is_shown_as_its_own_file(client):
-    article = make_article(picture_alt="Old picture")
-    article.picture.save(
-        "old.jpg", ContentFile(images.picture((640, 360)), name="old.jpg"), save=False
-    )
-    article.save()
-    assert article.picture_renditions == {}
-
-    html = client.get(article.get_absolute_url()).content.decode()
-
-    (img,) = imgs(html)
-    assert f'src="/media/{article.picture.name}"' in img
-    assert 'width="640" height="360"' in img
-    assert "srcset" not in img
-
-
-@pytest.mark.django_db
-def test_a_decorative_picture_has_empty_alt_text(client):
-    article = make_article(picture_alt="Ignored", picture_decorative=True)
-    article.picture = ContentFile(images.picture(), name="p.jpg")
-    article.picture_renditions = pictures.publish(article.picture)
-    article.save()
-
-    html = client.get(article.get_absolute_url()).content.decode()
-
-    (img,) = imgs(html)
-    assert 'alt=""' in img

@@ -1,21 +1,23 @@
 """Responsive pictures in pages: {% article_picture %} and {% author_photo %}.
 
-Both render includes/picture.html, a <picture> with WebP and JPEG srcsets and the
+Both render pictures/picture.html, a <picture> with WebP and JPEG srcsets and the
 width and height that keep the layout still while it loads. Everything comes from the
 renditions record on the row: a page opens no image and asks the storage nothing.
+The two tags only say which field, record and alt text each kind of picture has.
 """
 
 from django import template
 from django.utils.translation import gettext as _
 
-from articles import pictures
+from pictures.renditions import sources
 
 register = template.Library()
 
 
-def _context(field_file, record, *, alt, sizes, css_class, eager, priority):
+def picture_context(field_file, record, *, alt, sizes, css_class, eager, priority):
+    """The context of pictures/picture.html for the picture in ``field_file``."""
     return {
-        **pictures.sources(field_file, record),
+        **sources(field_file, record),
         "alt": alt,
         "sizes": sizes,
         "css_class": css_class,
@@ -26,9 +28,9 @@ def _context(field_file, record, *, alt, sizes, css_class, eager, priority):
     }
 
 
-@register.inclusion_tag("includes/picture.html")
+@register.inclusion_tag("pictures/picture.html")
 def article_picture(article, sizes, css_class="", eager=False, priority=False):
-    return _context(
+    return picture_context(
         article.picture,
         article.picture_renditions,
         alt=article.picture_alt_text,
@@ -39,9 +41,9 @@ def article_picture(article, sizes, css_class="", eager=False, priority=False):
     )
 
 
-@register.inclusion_tag("includes/picture.html")
+@register.inclusion_tag("pictures/picture.html")
 def author_photo(author, sizes, css_class="author-photo", eager=False):
-    return _context(
+    return picture_context(
         author.photo,
         author.photo_renditions,
         alt=_("Portrait of %(name)s") % {"name": author.display_name},
