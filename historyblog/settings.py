@@ -80,6 +80,12 @@ INSTALLED_APPS = [
     "articles",
     "historyblog",
 ]
+# The demo app (demo/): sample content, the benchmark's synthetic articles and the
+# development admin login. Installed in development, not in production unless asked;
+# the test suite's settings (historyblog/settings_test.py) install it whatever DEMO says.
+DEMO = env_bool("DEMO", DEBUG)
+if DEMO:
+    INSTALLED_APPS.append("demo")
 
 MIDDLEWARE = [
     # Before anything reads the request: a 400 for an address with a control character

@@ -243,7 +243,9 @@ def main():
         "LOG_LEVEL": "warning",
     }
     create_database()
-    setup_django(env)
+    # This process seeds with the demo app's seed_articles; the gunicorn servers it
+    # measures run without the demo app, as production does.
+    setup_django({**env, "DEMO": "true"})
     prepare()
     from django.core.cache import cache
 

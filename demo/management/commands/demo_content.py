@@ -6,10 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles import dates
-from articles.demo import content, pictures
 from articles.models import Article, Author
-from articles.pictures import delete_files, is_current, make_renditions, publish, stored_names
 from articles.search import update_search_vector
+from demo import loader, pictures
+from pictures.renditions import delete_files, is_current, make_renditions, publish, stored_names
 
 
 def has_file(field_file):
@@ -51,11 +51,11 @@ def write_article(data, author, publish_at):
     article = Article.objects.filter(slug=data["slug"]).first() or Article(slug=data["slug"])
     article.title = data["title"]
     article.dek = data["dek"]
-    article.body = content.body(data)
+    article.body = data["body"]
     article.author = author
     for field, value in data["event"].items():
         setattr(article, field, value)
-    draft = data.get("status") == "draft"
+    draft = data["status"] == "draft"
     article.status = Article.Status.DRAFT if draft else Article.Status.PUBLISHED
     article.publish_at = publish_at
     picture = data["picture"]
@@ -66,7 +66,7 @@ def write_article(data, author, publish_at):
         redraw = not has_file(article.picture) or article.picture_alt != alt
         article.picture_alt = alt
         article.picture_caption = data["caption"]
-        article.picture_credit = content.CREDIT
+        article.picture_credit = loader.CREDIT
     article.full_clean()
     if picture and redraw:
         if article.picture:
@@ -86,17 +86,17 @@ def write_article(data, author, publish_at):
 
 class Command(BaseCommand):
     help = (
-        "Write the demo authors and articles, with pictures drawn by Pillow. "
+        "Write the demo authors and articles of demo/content/, with pictures drawn by Pillow. "
         "Safe to run again: rows are matched by slug and existing pictures are kept."
     )
 
     def handle(self, *args, **options):
         today = timezone.localdate()
         with transaction.atomic():
-            authors = {data["slug"]: write_author(data) for data in content.AUTHORS}
-            articles = content.articles(today)
+            authors = {data["slug"]: write_author(data) for data in loader.authors()}
+            articles = loader.articles(today)
             for position, data in enumerate(articles):
-                status = data.get("status", "published")
-                write_article(data, authors[data["author"]], publish_time(today, position, status))
+                publish_at = publish_time(today, position, data["status"])
+                write_article(data, authors[data["author"]], publish_at)
         if options["verbosity"]:
             self.stdout.write(f"Demo content: {len(authors)} authors, {len(articles)} articles.")

@@ -37,6 +37,14 @@ WIDE = (1800, 800)
 CLASSIC = (1500, 1000)
 SQUARE = (1200, 1200)
 PORTRAIT = (960, 1200)
+# By the names an article's front matter gives them (demo/loader.py).
+SIZES = {
+    "landscape": LANDSCAPE,
+    "wide": WIDE,
+    "classic": CLASSIC,
+    "square": SQUARE,
+    "portrait": PORTRAIT,
+}
 
 
 @dataclass(frozen=True)
