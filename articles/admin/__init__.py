@@ -1,6 +1,7 @@
 """The articles app's admin: the registrations. The article admin (articles.py) is
 built from its form (forms.py), list filters (filters.py), the revision interface
-(history.py) and the picture handling it shares with the author admin."""
+(history.py), the publishing actions (actions.py) and pictures.admin, which the
+author admin (authors.py) uses too."""
 
 from django.contrib import admin
 

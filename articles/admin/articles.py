@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from pictures.admin import PictureAdmin
+
 from .. import revisions, roles
 from ..date_labels import event_date
 from ..models import Author, EditConflict
@@ -16,7 +18,6 @@ from .actions import publish_now, unpublish
 from .filters import CenturyFilter, StateFilter
 from .forms import ArticleForm
 from .history import HistoryAdmin
-from .pictures import PictureAdmin
 
 
 class ArticleAdmin(HistoryAdmin, PictureAdmin):

@@ -3,8 +3,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from pictures.admin import PictureAdmin
+
 from .. import roles
-from .pictures import PictureAdmin
 
 
 class AuthorAdmin(PictureAdmin):
