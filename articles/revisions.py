@@ -95,17 +95,9 @@ def author_id(version):
 # Restoring
 
 
-# What describes an article's picture: a restore keeps them together.
-PICTURE_FIELDS = [
-    "picture",
-    "picture_width",
-    "picture_height",
-    "picture_renditions",
-    "picture_alt",
-    "picture_decorative",
-    "picture_caption",
-    "picture_credit",
-]
+# What describes an article's picture (its file, size, renditions, alt text, caption and
+# credit): a restore keeps them together.
+PICTURE_FIELDS = [field.name for field in Article._meta.fields if field.name.startswith("picture")]
 
 
 def restore_refusal(version, *, recovering):
