@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import cache
 
-from historyblog import pagecache
+import pagecache
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +30,7 @@ def media_in_tmp_path(settings, tmp_path):
 def empty_cache(settings):
     """Every test starts with an empty cache, and with the page cache off: view tests
     read ``response.context`` and change rows with ``QuerySet.update()``, which a cached
-    page cannot honour. tests/test_cache.py turns it on."""
+    page cannot honour. pagecache/tests/test_cache.py turns it on."""
     settings.PAGE_CACHE = False
     cache.clear()
     pagecache.forget_local_copies()

@@ -15,7 +15,8 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from historyblog import database_wait, pagecache
+import pagecache
+from historyblog import database_wait
 
 from . import dates, search
 from .models import Article, Author, TaggedArticle, author_counts, tag_counts

@@ -3,15 +3,10 @@ from django.contrib.admin import apps as admin_apps
 
 
 class HistoryblogConfig(AppConfig):
-    """The project's own app: the page cache's invalidation, and its templates."""
+    """The project's own app."""
 
     name = "historyblog"
     default = True
-
-    def ready(self):
-        from . import pagecache
-
-        pagecache.connect_invalidation()
 
 
 class AdminConfig(admin_apps.AdminConfig):

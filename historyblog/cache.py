@@ -29,7 +29,7 @@ class RedisCache(DjangoRedisCache):
         super().__init__(server, params)
         self._class = SharedClients
 
-    # Publish/subscribe, for telling every process of a change (historyblog.pagecache).
+    # Publish/subscribe, for telling every process of a change (pagecache.state).
     # Channels are global to a Redis server, so their names carry the key prefix.
 
     def publish(self, channel, message):

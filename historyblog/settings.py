@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "csp",
     "taggit",
     "reversion",
+    "pagecache",
     "pictures",
     "articles",
     "historyblog",
@@ -97,7 +98,7 @@ MIDDLEWARE = [
     # Then: a hit is served with the headers stored with the page, and skips the rest.
     # (historyblog.wsgi serves hits before Django's request handling; this serves them
     # to every other caller, and stores the pages.)
-    "historyblog.pagecache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     # Headers every response carries; none of these touches the database.
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -106,7 +107,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Answers If-None-Match with 304, from the ETag set just below.
     "django.middleware.http.ConditionalGetMiddleware",
-    "historyblog.pagecache.CacheHeadersMiddleware",
+    "pagecache.middleware.CacheHeadersMiddleware",
     "historyblog.errors.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -196,7 +197,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Pages for anonymous readers are kept in the cache (historyblog/pagecache.py) and
+# Pages for anonymous readers are kept in the cache (the pagecache app) and
 # dropped whenever an article, author or tag changes. Off in development, where a
 # changed template must show at once, and without a shared cache (see above).
 PAGE_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL) and not DEBUG)
@@ -206,6 +207,16 @@ PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 600)
 # Seconds browsers and CDNs may reuse a public page without asking again
 # (Cache-Control max-age); a repeat visit after that costs a 304.
 PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+# What public pages show: a save or deletion of any of these models drops every cached
+# page (and so does a change to the many-to-many relation a through model among them
+# holds: an article's tags).
+PAGE_CACHE_MODELS = ["articles.Article", "articles.Author", "taggit.Tag", "articles.TaggedArticle"]
+# When pages change next without a save (a scheduled article becomes public): a
+# function returning an aware datetime, or None; pages are rendered afresh from then.
+PAGE_CACHE_NEXT_CHANGE = "articles.models.next_publication_time"
+# Who always gets freshly rendered pages, never cached ones: a function given the raw
+# Cookie header (staff, by their signed cookie, checked without a query).
+PAGE_CACHE_PRIVATE_REQUEST = "historyblog.staff.is_staff_request"
 
 # Sessions live in the database, so a login survives a Redis restart and needs no Redis.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -4,7 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "historyblog.settings")
 
-from historyblog.pagecache import CachedPages
+from pagecache import CachedPages
 
-# Cached pages go out before Django's request handling (see historyblog.pagecache).
+# Cached pages go out before Django's request handling (see pagecache.wsgi).
 application = CachedPages(get_wsgi_application())

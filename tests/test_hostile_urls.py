@@ -29,8 +29,8 @@ from django.urls import URLResolver, get_resolver, resolve
 from django.utils.regex_helper import normalize
 
 from articles.models import Article
-from historyblog.pagecache import CachedPages
 from historyblog.security import MalformedAddressMiddleware
+from pagecache import CachedPages
 
 from .factories import make_article, make_author, make_user
 

@@ -11,9 +11,8 @@ import time
 
 import pytest
 
-from historyblog import pagecache
-
-from .servers import (
+import pagecache.state
+from tests.servers import (
     Browser,
     Gunicorn,
     RedisServer,
@@ -89,7 +88,7 @@ def test_a_change_made_while_redis_hangs_is_on_every_page_soon_after(redis_serve
     redis_server.pause()
     submit_change_form(editor, change_form, title="Rosetta Stone Deciphered")
     # Without an answer from Redis, a worker trusts its own copies for a few seconds.
-    time.sleep(pagecache.StateWatch.TRUST_FOR + 1)
+    time.sleep(pagecache.state.StateWatch.TRUST_FOR + 1)
     assert set(titles_seen(reader)) == {"Stone Deciphered"}
 
     redis_server.resume()

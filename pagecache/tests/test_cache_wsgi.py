@@ -10,10 +10,9 @@ from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections
 
-from historyblog.pagecache import CachedPages
 from historyblog.staff import STAFF_COOKIE, signed_value
-
-from .factories import make_article
+from pagecache import CachedPages
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 

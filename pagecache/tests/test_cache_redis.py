@@ -8,9 +8,9 @@ import time
 import pytest
 from django.core.cache import cache
 
-from historyblog import pagecache
-
-from .factories import make_article
+import pagecache.backend
+import pagecache.state
+from tests.factories import make_article
 
 pytestmark = [
     pytest.mark.django_db,
@@ -34,10 +34,10 @@ def redis_page_cache(settings):
 @pytest.fixture
 def watch(monkeypatch):
     """A StateWatch of its own, as a freshly started process has."""
-    watch = pagecache.StateWatch()
+    watch = pagecache.state.StateWatch()
     watch.get()
     eventually(lambda: watch.subscribed)
-    monkeypatch.setattr(pagecache, "_watch", watch)
+    monkeypatch.setattr(pagecache.state, "watch", watch)
     yield watch
     watch.stop()
 
@@ -55,7 +55,7 @@ STATE = {"generation": "g1", "next_publish": None}
 def test_a_change_published_by_another_process_is_heard(watch):
     watch.learn(STATE, watch.epoch)
     assert watch.get() == STATE
-    cache.publish(pagecache.CHANGES_CHANNEL, "changed")  # as another server does
+    cache.publish(pagecache.state.CHANGES_CHANNEL, "changed")  # as another server does
     eventually(lambda: watch.get() is None, timeout=2)
 
 
@@ -82,7 +82,7 @@ def test_a_hit_on_a_known_page_needs_no_round_trip(client, watch, monkeypatch):
     assert client.get("/")["X-Cache"] == "MISS"
     assert client.get("/")["X-Cache"] == "HIT"  # the state is known here now
 
-    monkeypatch.setattr(pagecache, "cache", NoCache())
+    monkeypatch.setattr(pagecache.backend, "cache", NoCache())
     response = client.get("/")
     assert response["X-Cache"] == "HIT" and b"The Blitz Begins" in response.content
 
@@ -101,5 +101,5 @@ def test_the_copy_is_not_trusted_once_redis_stops_answering(watch):
     watch.learn(STATE, watch.epoch)
     assert watch.get() == STATE
     # As if Redis had answered no ping for longer than the copy is trusted.
-    watch.heard = time.monotonic() - pagecache.StateWatch.TRUST_FOR - 0.1
+    watch.heard = time.monotonic() - pagecache.state.StateWatch.TRUST_FOR - 0.1
     assert watch.get() is None

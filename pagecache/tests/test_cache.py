@@ -1,4 +1,4 @@
-"""The page cache for anonymous readers (historyblog/pagecache.py): hits cost no query,
+"""The page cache for anonymous readers (pagecache/): hits cost no query,
 every change drops the cached pages at once, scheduled articles and midnight need no
 save, staff always see fresh pages, and a cache that fails costs nothing but speed."""
 
@@ -17,11 +17,11 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.vary import vary_on_headers
 from taggit.models import Tag
 
+import pagecache.backend
+import pagecache.state
 from articles.models import Article, author_counts, tag_counts
-from historyblog import pagecache
 from historyblog.staff import STAFF_COOKIE
-
-from .factories import make_article, make_author, make_draft
+from tests.factories import make_article, make_author, make_draft
 
 pytestmark = pytest.mark.django_db
 
@@ -153,10 +153,10 @@ def test_changes_invalidate_again_once_committed(django_capture_on_commit_callba
     article = make_article()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         article.save()
-        during = cache.get(pagecache.STATE_KEY)["generation"]
+        during = cache.get(pagecache.state.STATE_KEY)["generation"]
     for callback in callbacks:
         callback()
-    assert cache.get(pagecache.STATE_KEY)["generation"] != during
+    assert cache.get(pagecache.state.STATE_KEY)["generation"] != during
 
 
 def test_a_scheduled_article_appears_at_its_time_without_a_save(client):
@@ -271,7 +271,7 @@ urlpatterns = [
 ]
 
 
-@pytest.mark.urls("tests.test_cache")
+@pytest.mark.urls("pagecache.tests.test_cache")
 def test_pages_are_kept_apart_by_the_headers_they_vary_on(client):
     assert get(client, "/varies/", HTTP_ACCEPT_LANGUAGE="de").content == b"de"
     assert get(client, "/varies/", HTTP_ACCEPT_LANGUAGE="fr").content == b"fr"
@@ -279,7 +279,7 @@ def test_pages_are_kept_apart_by_the_headers_they_vary_on(client):
     assert (again["X-Cache"], again.content) == ("HIT", b"de")
 
 
-@pytest.mark.urls("tests.test_cache")
+@pytest.mark.urls("pagecache.tests.test_cache")
 @pytest.mark.parametrize("url", ["/sets-cookie/", "/private/"])
 def test_responses_that_set_cookies_or_are_private_are_not_kept(client, url):
     get(client, url)
@@ -299,13 +299,13 @@ def redis_down(settings, monkeypatch):
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
     }
-    monkeypatch.setattr(pagecache, "_unavailable_until", 0.0)
+    monkeypatch.setattr(pagecache.backend, "_unavailable_until", 0.0)
 
 
 @pytest.mark.parametrize("url", ["/", "/articles/blitz/", "/timeline/", "/tags/war/"])
 def test_without_redis_every_page_is_still_served(client, redis_down, caplog, url):
     make_article(slug="blitz", tags=["War"])
-    with caplog.at_level(logging.WARNING, logger="historyblog.pagecache"):
+    with caplog.at_level(logging.WARNING, logger="pagecache"):
         for _ in range(2):
             response = get(client, url)
             assert "X-Cache" not in response
@@ -323,7 +323,7 @@ def test_without_redis_staff_still_log_in(client, redis_down, django_user_model)
 
 
 def test_without_redis_changes_are_saved_and_the_failure_logged(redis_down, caplog):
-    with caplog.at_level(logging.ERROR, logger="historyblog.pagecache"):
+    with caplog.at_level(logging.ERROR, logger="pagecache"):
         article = make_article(title="Saved Anyway")
     assert Article.objects.get(pk=article.pk).title == "Saved Anyway"
     assert "could not be invalidated" in caplog.text
@@ -338,7 +338,7 @@ def get_counts():
 
 def test_tag_and_author_counts_are_counted_once_until_a_change(django_assert_num_queries):
     make_article(tags=["War"], author=make_author(display_name="Ada"))
-    cache.set(pagecache.STATE_KEY, {"generation": "one", "next_publish": None})
+    cache.set(pagecache.state.STATE_KEY, {"generation": "one", "next_publish": None})
     assert get_counts() == ([("War", 1)], 1)
     with django_assert_num_queries(0):
         assert get_counts() == ([("War", 1)], 1)
@@ -348,7 +348,7 @@ def test_tag_and_author_counts_are_counted_once_until_a_change(django_assert_num
 
 def test_counts_are_not_kept_while_the_state_is_due_for_renewal(django_assert_num_queries):
     make_article(tags=["War"])
-    cache.delete(pagecache.STATE_KEY)
+    cache.delete(pagecache.state.STATE_KEY)
     for _ in range(2):
         with django_assert_num_queries(1):
             tag_counts()
