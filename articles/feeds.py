@@ -21,11 +21,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sharing.addresses import absolute_url, site_host
+
 from . import dates
 from .anniversaries import Anniversary
 from .date_labels import event_date, year_label
 from .models import Article, Author, TaggedArticle, tag_counts
-from .sharing import absolute_url, site_host
 
 FEED_LENGTH = 20
 # Enough for any day of the year; a bound all the same.

@@ -8,9 +8,10 @@ from django.contrib.sitemaps import Sitemap
 from django.shortcuts import render
 from django.urls import reverse
 
+from sharing.addresses import absolute_url
+
 from . import dates
 from .models import Article, author_counts, tag_counts
-from .sharing import absolute_url
 
 
 class SiteSitemap(Sitemap):

@@ -1,7 +1,9 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path, register_converter
 
-from . import converters, feeds, sharecards, sitemaps, views
+from sharing import views as sharing_views
+
+from . import converters, feeds, sitemaps, views
 
 register_converter(converters.DayOfYearConverter, "day")
 register_converter(converters.YearConverter, "year")
@@ -23,13 +25,13 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("healthz", views.healthz, name="healthz"),
     # Sharing, feeds and crawlers
-    path("articles/<slug:slug>/card.jpg", sharecards.article_card_view, name="article_card"),
+    path("articles/<slug:slug>/card.jpg", sharing_views.article_card_view, name="article_card"),
     path(
         "articles/<slug:slug>/preview/card.jpg",
-        sharecards.article_card_preview_view,
+        sharing_views.article_card_preview_view,
         name="preview_card",
     ),
-    path("share/site.jpg", sharecards.site_card_view, name="site_card"),
+    path("share/site.jpg", sharing_views.site_card_view, name="site_card"),
     path("feeds/latest/", feeds.ArticleFeed(), name="latest_feed"),
     path("feeds/latest/atom/", feeds.ArticleAtomFeed(), name="latest_atom"),
     path("feeds/tags/<str:slug>/", feeds.TagFeed(), name="tag_feed"),

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "pagecache",
     "pictures",
     "articles",
+    "sharing",
     "historyblog",
 ]
 # The demo app (demo/): sample content, the benchmark's synthetic articles and the

@@ -122,7 +122,7 @@ def test_article_page_has_article_open_graph_tags(client, trotsky):
 
 
 def _card_version(article):
-    from articles.sharecards import article_card
+    from sharing.cards import article_card
 
     return article_card(article).version
 

@@ -7,10 +7,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import lxml.html
 import pytest
 
-from articles.sharing import absolute_url, share_links
-
-from .factories import make_article
-from .samples import HOSTILE
+from sharing.addresses import absolute_url
+from sharing.links import share_links
+from tests.factories import make_article
+from tests.samples import HOSTILE
 
 pytestmark = pytest.mark.django_db
 
@@ -144,7 +144,7 @@ def test_copy_and_native_share_are_hidden_until_the_script_shows_them(client):
     [script] = document.xpath("//script[@src]")
     assert script.get("src") == "/static/js/share.js"
     assert script.get("defer") is not None
-    source = Path(__file__).resolve().parent.parent / "static" / "js" / "share.js"
+    source = Path(__file__).resolve().parents[2] / "static" / "js" / "share.js"
     assert "navigator.share" in source.read_text()
     assert "navigator.clipboard" in source.read_text()
 

@@ -1,20 +1,12 @@
-"""Template tags for the page's metadata (canonical URL, Open Graph, JSON-LD) and the
-share buttons."""
-
-import json
+"""The ``{% load sharing %}`` library: tags for the page's metadata (canonical URL,
+Open Graph, JSON-LD) and the share buttons, over the modules of the sharing app."""
 
 from django import template
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from .. import sharecards, sharing
+from .. import addresses, cards, links, structured_data
 
 register = template.Library()
-
-# What json_script escapes: inside <script>, "</script>" or "<!--" in a title must
-# stay text, so <, > and & are written as JSON \u escapes, which parsers read back.
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
 class CaptureNode(template.Node):
@@ -47,47 +39,43 @@ def capture(parser, token):
 @register.filter
 def absolute(path):
     """A path from ``reverse()`` or ``get_absolute_url()`` as an absolute URL."""
-    return sharing.absolute_url(path)
+    return addresses.absolute_url(path)
 
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     """The absolute canonical URL of the page being rendered."""
     page = context.get("page_obj")
-    return sharing.canonical_url(context.get("request"), page.number if page else 1)
+    return addresses.canonical_url(context.get("request"), page.number if page else 1)
 
 
 @register.simple_tag
 def article_share_image(article):
     """The article's share card: ``url``, ``alt``, ``width``, ``height``."""
-    return sharecards.article_share_image(article)
+    return cards.article_share_image(article)
 
 
 @register.simple_tag
 def site_share_image():
     """The site's share card, for pages that are not articles."""
-    return sharecards.site_share_image()
+    return cards.site_share_image()
 
 
 @register.simple_tag
 def article_json_ld(article, tags, image):
     """The article's schema.org data in a <script type="application/ld+json">."""
-    return json_ld(sharing.article_structured_data(article, tags, image.url))
+    return json_ld(structured_data.article_structured_data(article, tags, image.url))
 
 
 @register.filter
 def json_ld(data):
     """``data`` as JSON-LD, safe inside HTML the way ``json_script`` is."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(text.translate(JSON_SCRIPT_ESCAPES)),
-    )
+    return structured_data.json_ld_script(data)
 
 
 @register.inclusion_tag("includes/share_buttons.html", takes_context=True)
 def share_buttons(context, title):
     """Share buttons for the page being rendered (its first page, if a list), titled
     ``title``."""
-    url = sharing.canonical_url(context.get("request"))
-    return {"share_url": url, "share_title": title, "links": sharing.share_links(url, title)}
+    url = addresses.canonical_url(context.get("request"))
+    return {"share_url": url, "share_title": title, "links": links.share_links(url, title)}

@@ -12,11 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageStat
 
-from articles import sharecards
 from articles.models import Article
-
-from .factories import make_article, make_draft, make_scheduled
-from .samples import HOSTILE, jpeg
+from sharing import cards
+from tests.factories import make_article, make_draft, make_scheduled
+from tests.samples import HOSTILE, jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -69,21 +68,21 @@ def stored_cards(article):
 @pytest.mark.parametrize("title", TITLES)
 def test_title_never_overflows_its_box(title):
     width, height = 1056, 340
-    font, lines, line_height = sharecards.layout_title(title, width, height)
+    font, lines, line_height = cards.layout_title(title, width, height)
     assert lines
     assert len(lines) * line_height <= height
     assert all(font.getlength(line) <= width for line in lines)
 
 
 def test_short_title_is_drawn_whole_and_large():
-    font, lines, _ = sharecards.layout_title("Trotsky Assassinated")
+    font, lines, _ = cards.layout_title("Trotsky Assassinated")
     assert lines == ["Trotsky Assassinated"]
-    assert font.size == sharecards.TITLE_SIZES[0]
+    assert font.size == cards.TITLE_SIZES[0]
 
 
 def test_long_title_is_shortened_with_an_ellipsis_at_the_smallest_size():
-    font, lines, _ = sharecards.layout_title(LONG_TITLE)
-    assert font.size == sharecards.TITLE_SIZES[-1]
+    font, lines, _ = cards.layout_title(LONG_TITLE)
+    assert font.size == cards.TITLE_SIZES[-1]
     assert lines[-1].endswith("…")
     assert " ".join(lines).removesuffix("…") in LONG_TITLE
 
@@ -92,13 +91,13 @@ def test_long_title_is_shortened_with_an_ellipsis_at_the_smallest_size():
 @given(st.text(st.characters(codec="latin-1", categories=["L", "N", "P", "Zs"]), max_size=200))
 def test_any_title_fits(title):
     width, height = 1056, 340
-    font, lines, line_height = sharecards.layout_title(title, width, height)
+    font, lines, line_height = cards.layout_title(title, width, height)
     assert len(lines) * line_height <= height
     assert all(font.getlength(line) <= width for line in lines)
 
 
 def test_control_characters_are_not_drawn():
-    assert sharecards.printable("Line\none\x00\x1b[31m\u200b end") == "Line one[31m end"
+    assert cards.printable("Line\none\x00\x1b[31m\u200b end") == "Line one[31m end"
 
 
 # The card view
@@ -122,8 +121,8 @@ def test_card_without_its_version_is_cached_briefly(client):
 def test_card_is_drawn_once_then_served_from_storage(client, monkeypatch):
     article = make_article()
     drawn = []
-    draw = sharecards.draw
-    monkeypatch.setattr(sharecards, "draw", lambda card: drawn.append(card) or draw(card))
+    draw = cards.draw
+    monkeypatch.setattr(cards, "draw", lambda card: drawn.append(card) or draw(card))
     url = card_url(client, article)
     first = fetch(client, url).content
     second = fetch(client, url).content
@@ -208,12 +207,12 @@ def test_pages_other_than_articles_share_the_site_card(client):
 
 
 def test_the_card_font_is_bundled_with_its_licence():
-    fonts = sharecards.FONTS
-    assert sharecards.SERIF.parent == fonts and sharecards.SANS.parent == fonts
-    assert sharecards.SERIF.is_file() and sharecards.SANS.is_file()
+    fonts = cards.FONTS
+    assert cards.SERIF.parent == fonts and cards.SANS.parent == fonts
+    assert cards.SERIF.is_file() and cards.SANS.is_file()
     assert "Bitstream Vera" in (fonts / "LICENSE").read_text()
     # Accented Latin has glyphs of its own, not the font's "missing" box.
-    font = sharecards.load_font(sharecards.SERIF, 40)
+    font = cards.load_font(cards.SERIF, 40)
     missing = font.getmask("\uffff").getbbox()
     for letter in "éøçñßŁ":
         assert font.getmask(letter).getbbox() != missing

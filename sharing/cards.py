@@ -1,4 +1,5 @@
-"""Share cards: the 1200x630 image a social network shows beside a shared link.
+"""Share cards: the 1200x630 image a social network shows beside a shared link, how it
+is drawn and where it is stored (the views that serve it are in views.py).
 
 A card is drawn with Pillow in the bundled DejaVu fonts (see fonts/LICENSE), so it
 looks the same on every server. It is stored in the default storage (the media folder,
@@ -19,17 +20,13 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from PIL import Image, ImageDraw, ImageEnhance, ImageFont, ImageOps
 
-from .date_labels import event_date
-from .models import Article
-from .sharing import absolute_url, site_host, with_query
+from articles.date_labels import event_date
+
+from .addresses import absolute_url, site_host, with_query
 
 logger = logging.getLogger(__name__)
 
@@ -50,8 +47,6 @@ ELLIPSIS = "…"
 
 PAPER = {"background": "#faf7f0", "text": "#1c1a16", "accent": "#9a1f17", "muted": "#5c564b"}
 ON_PICTURE = {"background": "#1c1a16", "text": "#faf7f0", "accent": "#f9cdc2", "muted": "#e0d9cb"}
-
-ONE_HOUR, ONE_YEAR = 60 * 60, 365 * 24 * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -257,7 +252,7 @@ def draw(card):
     return output.getvalue()
 
 
-# Storage and views
+# Storage
 
 
 def stored(card):
@@ -273,33 +268,3 @@ def stored(card):
         if f"{card.folder}/{file}" != card.name:
             default_storage.delete(f"{card.folder}/{file}")
     return card.name
-
-
-def card_response(request, card):
-    with default_storage.open(stored(card), "rb") as file:
-        response = HttpResponse(file.read(), content_type="image/jpeg")
-    # The page links to the card with its version (?v=): that URL's bytes never change.
-    if request.GET.get("v") == card.version:
-        patch_cache_control(response, public=True, max_age=ONE_YEAR, immutable=True)
-    else:
-        patch_cache_control(response, public=True, max_age=ONE_HOUR)
-    return response
-
-
-def article_card_view(request, slug):
-    """/articles/<slug>/card.jpg: the article's share card. Not found for drafts."""
-    article = get_object_or_404(Article.objects.published(), slug=slug)
-    return card_response(request, article_card(article))
-
-
-@never_cache
-def article_card_preview_view(request, slug):
-    """/articles/<slug>/preview/card.jpg: the card the article will have, for the
-    preview of a draft or scheduled article. Drawn afresh, never stored nor cached."""
-    article = get_object_or_404(Article.objects.editable_by(request.user), slug=slug)
-    return HttpResponse(draw(article_card(article)), content_type="image/jpeg")
-
-
-def site_card_view(request):
-    """/share/site.jpg: the card of every page that is not an article."""
-    return card_response(request, site_card())
