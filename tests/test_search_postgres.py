@@ -7,6 +7,7 @@ import importlib
 import time
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
@@ -105,7 +106,7 @@ def test_the_migration_fills_the_vectors_of_existing_articles():
     make_article(title="Trotsky", body="Killed in Coyoacán.", tags=["Revolutions"])
     Article.objects.update(search_vector=None)
     with connection.cursor() as cursor:
-        params = [f"{search.settings.SEARCH_CONFIG}_unaccent", search.settings.SEARCH_CONFIG]
+        params = [f"{settings.SEARCH_CONFIG}_unaccent", settings.SEARCH_CONFIG]
         cursor.execute(migration.BACKFILL.format(config=migration.CONFIG), params * 3)
     assert titles("trotsky") == titles("coyoacan") == titles("revolutions") == ["Trotsky"]
 
@@ -188,7 +189,7 @@ def test_on_100000_articles_a_query_with_a_date_reads_indexes_too(
 
 
 def test_a_query_matching_more_than_the_limit_ranks_only_the_newest(client, monkeypatch):
-    monkeypatch.setattr(search, "MATCH_LIMIT", 3)
+    monkeypatch.setattr(search.postgres, "MATCH_LIMIT", 3)
     now = timezone.now()
     for days in range(1, 7):
         make_article(
@@ -211,12 +212,12 @@ def test_a_query_matching_more_than_the_limit_ranks_only_the_newest(client, monk
     page = client.get("/search/?q=siege").content.decode()
     assert "More than 3 articles match" in page
     assert "Siege 1" in page and "Siege 5" not in page
-    monkeypatch.setattr(search, "MATCH_LIMIT", 10)
+    monkeypatch.setattr(search.postgres, "MATCH_LIMIT", 10)
     assert "More than" not in client.get("/search/?q=siege").content.decode()
 
 
 def test_on_100000_articles_a_common_word_is_answered_from_the_newest_matches(large_site):
     result = search.search("war")  # in one article of six: about 16,000
-    assert result.articles.count() == search.MATCH_LIMIT + 1
+    assert result.articles.count() == search.postgres.MATCH_LIMIT + 1
     newest = Article.objects.published().filter(body__contains="war").order_by("-publish_at")
     assert result.articles.order_by("-publish_at")[0].publish_at == newest[0].publish_at
