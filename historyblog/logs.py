@@ -43,3 +43,31 @@ class JsonFormatter(logging.Formatter):
 
 def _is_plain(value):
     return value is None or isinstance(value, str | int | float | bool | list | dict)
+
+
+def logging_config(level, log_format):
+    """Django's LOGGING: every record to stdout, as JSON (``log_format`` "json") or
+    readable text ("text"), from ``level`` up."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {"()": "historyblog.logs.JsonFormatter"},
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        },
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": log_format,
+            }
+        },
+        "root": {"handlers": ["stdout"], "level": level},
+        "loggers": {
+            # Django's own handlers (console in DEBUG, e-mail to ADMINS) give way to stdout.
+            "django": {"handlers": [], "level": level, "propagate": True},
+            # django-axes announces itself at every start, management commands included,
+            # whose own output shares stdout; its warnings about lockouts still show.
+            "axes.apps": {"level": "WARNING"},
+        },
+    }

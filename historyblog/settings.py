@@ -13,32 +13,11 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from historyblog.environment import env_bool, env_int, env_list
+from historyblog.logs import logging_config
+from historyblog.storage import media_storage
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in ("1", "true", "yes", "on"):
-        return True
-    if value.lower() in ("0", "false", "no", "off"):
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}.")
-
-
-def env_int(name, default):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -258,23 +237,9 @@ CSRF_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SAMESITE = "Lax"
 
 # Features no page uses, refused to the page and to anything it might embed.
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "camera",
-        "display-capture",
-        "encrypted-media",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "usb",
-    )
-}
+_UNUSED_FEATURES = """accelerometer autoplay camera display-capture encrypted-media geolocation
+gyroscope magnetometer microphone midi payment usb"""
+PERMISSIONS_POLICY = {feature: [] for feature in _UNUSED_FEATURES.split()}
 
 # ---------- Uploaded media: local folder, or S3-compatible object storage ----------
 MEDIA_URL = "/media/"
@@ -283,43 +248,14 @@ AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "")
 AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "")
 AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
-if AWS_STORAGE_BUCKET_NAME:
-    # Credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, which boto3
-    # reads from the environment itself (or from the server's instance role).
-    _media_storage = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
-            "region_name": AWS_S3_REGION_NAME or None,
-            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
-            # Pictures are public: plain URLs that pages, feeds and CDNs can keep.
-            "querystring_auth": False,
-            # An upload never replaces a stored file in place: it gets a name of its own.
-            "file_overwrite": False,
-            # Browsers and the CDN keep pictures a day (renditions and share cards have
-            # content hashes in their names, so a change is a new URL anyway).
-            "object_parameters": {"CacheControl": "public, max-age=86400"},
-        },
-    }
-    # Where pages load pictures from, for the Content Security Policy.
-    if AWS_S3_CUSTOM_DOMAIN:
-        MEDIA_ORIGINS = [f"https://{AWS_S3_CUSTOM_DOMAIN.split('/')[0]}"]
-    elif AWS_S3_ENDPOINT_URL:
-        _endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
-        MEDIA_ORIGINS = [  # path-style and virtual-hosted-style addresses
-            f"{_endpoint.scheme}://{_endpoint.netloc}",
-            f"{_endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{_endpoint.netloc}",
-        ]
-    else:
-        MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"] + (
-            [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"]
-            if AWS_S3_REGION_NAME
-            else []
-        )
-else:
-    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    MEDIA_ORIGINS = []
+# Credentials come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, which boto3 reads
+# from the environment itself (or from the server's instance role).
+_media_storage, MEDIA_ORIGINS = media_storage(
+    bucket=AWS_STORAGE_BUCKET_NAME,
+    endpoint_url=AWS_S3_ENDPOINT_URL,
+    region=AWS_S3_REGION_NAME,
+    custom_domain=AWS_S3_CUSTOM_DOMAIN,
+)
 
 # ---------- Content Security Policy (django-csp) ----------
 # Nothing is allowed unless listed. Pages run only our own script files, with no inline
@@ -400,29 +336,7 @@ LOG_LEVEL = (os.environ.get("LOG_LEVEL") or "INFO").upper()
 LOG_FORMAT = os.environ.get("LOG_FORMAT") or ("text" if DEBUG else "json")
 if LOG_FORMAT not in ("json", "text"):
     raise ImproperlyConfigured(f"LOG_FORMAT must be json or text, not {LOG_FORMAT!r}.")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "json": {"()": "historyblog.logs.JsonFormatter"},
-        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
-    },
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": LOG_FORMAT,
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
-    "loggers": {
-        # Django's own handlers (console in DEBUG, e-mail to ADMINS) give way to stdout.
-        "django": {"handlers": [], "level": LOG_LEVEL, "propagate": True},
-        # django-axes announces itself at every start, management commands included,
-        # whose own output shares stdout; its warnings about lockouts still show.
-        "axes.apps": {"level": "WARNING"},
-    },
-}
+LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)
 
 LANGUAGE_CODE = "en"
 # "Today" in Today in History is the calendar day in this time zone.
