@@ -17,6 +17,7 @@ import pagecache
 from pictures.fields import picture_fields
 
 from . import dates, roles
+from .events import HistoricalEvent
 from .markdown import render_markdown
 
 # Year-, month- and day-order of event dates; a missing month or day sorts first.
@@ -167,7 +168,7 @@ class EditConflict(Exception):
     overwrite their work."""
 
 
-class Article(models.Model):
+class Article(HistoricalEvent):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
@@ -181,24 +182,6 @@ class Article(models.Model):
         max_length=300,
         blank=True,
         help_text=_("One sentence under the headline; also the summary in lists and cards."),
-    )
-    event_year = models.IntegerField(
-        help_text=_("Astronomical year: 1 BC is 0, 44 BC is -43. The admin form converts."),
-    )
-    event_month = models.PositiveSmallIntegerField(null=True, blank=True)
-    event_day = models.PositiveSmallIntegerField(null=True, blank=True)
-    event_approximate = models.BooleanField(
-        _("approximate date"),
-        default=False,
-        help_text=_("Shown as “c. 1450”. An approximate date has no daily anniversary."),
-    )
-    event_old_style = models.BooleanField(
-        _("show Old Style date"),
-        default=False,
-        help_text=_(
-            "Also show the Julian (Old Style) date, for events after 1582 recorded in "
-            "that calendar (Russia until 1918). Enter the Gregorian date above."
-        ),
     )
     body = models.TextField(blank=True, help_text=_("Markdown."))
     body_html = models.TextField(editable=False, blank=True)
@@ -324,48 +307,10 @@ class Article(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def event_date_errors(self):
-        if self.event_year is None:
-            return {}  # the form reports the missing year on its own field
-        try:
-            event = self.event_date
-        except dates.InvalidDate as error:
-            return {f"event_{error.field}": error.message}
-        if self.event_old_style and not dates.can_show_old_style(event):
-            return {
-                "event_old_style": _(
-                    "An Old Style date is shown only for full dates from October 15, "
-                    "1582, when the Gregorian calendar began. Earlier dates are "
-                    "written in the Julian calendar already: enter them as sources "
-                    "give them."
-                )
-            }
-        return {}
-
     @property
     def picture_alt_text(self):
         """The alt attribute: empty for a decorative picture, so screen readers skip it."""
         return "" if self.picture_decorative else self.picture_alt
-
-    @property
-    def event_date(self) -> dates.HistoricalDate:
-        return dates.HistoricalDate(
-            self.event_year, self.event_month, self.event_day, self.event_approximate
-        )
-
-    @property
-    def day_of_year(self):
-        """(month, day) of the event's anniversary, or None when it has none."""
-        if not self.event_date.has_anniversary:
-            return None
-        return (self.event_month, self.event_day)
-
-    @property
-    def old_style_date(self):
-        """The Julian (year, month, day) of the event, when the author asked for it."""
-        if not (self.event_old_style and dates.can_show_old_style(self.event_date)):
-            return None
-        return dates.gregorian_to_julian(self.event_year, self.event_month, self.event_day)
 
     @property
     def is_public(self):
