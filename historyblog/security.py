@@ -43,7 +43,7 @@ def client_ip(request):
 
 class CSPMiddleware(BaseCSPMiddleware):
     """django-csp's middleware, with one exception for the admin: it also allows inline
-    style attributes there, which the picture previews in articles/admin.py use. Public
+    style attributes there, which the picture previews of pictures/admin.py use. Public
     pages, and scripts everywhere, keep the strict policy of CONTENT_SECURITY_POLICY."""
 
     def get_policy_parts(self, request, response, report_only=False):

@@ -385,14 +385,14 @@ PICTURE_WIDTHS = (480, 960, 1600)
 # Sides of the square author-photo renditions (crops around the centre).
 PICTURE_AUTHOR_SIZES = (160, 320)
 
-# ---------- Search (articles/search.py; README "Search") ----------
+# ---------- Search (articles/search/; README "Search") ----------
 # The PostgreSQL text search configuration: its language's stemming and stop words.
 # Where the unaccent extension exists, migration 0003 made "<config>_unaccent" beside
 # it, and search uses that to ignore accents. After changing it, run
 # `manage.py update_search_vectors`. SQLite searches without it.
 SEARCH_CONFIG = os.environ.get("SEARCH_CONFIG") or "english"
 
-# ---------- Roles (articles/admin.py; README "Roles, preview and revisions") ----------
+# ---------- Roles (articles/roles.py; README "Roles, preview and revisions") ----------
 # Whether authors may publish (and unpublish, and schedule) their own articles. Off by
 # default, so every article an author writes is published by an editor who reviewed it.
 ARTICLES_AUTHORS_CAN_PUBLISH = env_bool("ARTICLES_AUTHORS_CAN_PUBLISH", False)
