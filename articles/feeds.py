@@ -26,7 +26,7 @@ from sharing.addresses import absolute_url, site_host
 from . import dates
 from .anniversaries import Anniversary
 from .date_labels import event_date, year_label
-from .models import Article, Author, TaggedArticle, tag_counts
+from .models import Article, Author, TaggedArticle, published_tag
 
 FEED_LENGTH = 20
 # Enough for any day of the year; a bound all the same.
@@ -183,11 +183,10 @@ class TagFeed(ArticleFeed):
     url_name = "articles:tag_feed"
 
     def get_object(self, request, slug):
-        # A tag only drafts use is not revealed, as on the tag page.
-        for tag in tag_counts():
-            if tag.slug == slug:
-                return tag
-        raise Http404(_("No tag “%(slug)s”.") % {"slug": slug})
+        tag = published_tag(slug)
+        if tag is None:
+            raise Http404(_("No tag “%(slug)s”.") % {"slug": slug})
+        return tag
 
     def title(self, tag):
         return _("%(tag)s — %(site)s") % {"tag": tag.name, "site": settings.SITE_NAME}

@@ -377,6 +377,15 @@ def tag_counts():
     )
 
 
+def published_tag(slug):
+    """The TagCount of the tag at ``slug``, or None when no published article uses it:
+    a tag that only drafts use is not revealed, on its page nor in its feed."""
+    for tag in tag_counts():
+        if tag.slug == slug:
+            return tag
+    return None
+
+
 def author_counts():
     """published_authors(), as a list kept until the next change."""
     return pagecache.remembered("author_counts", lambda: list(published_authors()))

@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,13 +13,14 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
-from taggit.models import Tag
 
 import pagecache
 from historyblog import database_wait
 
 from . import dates, search
-from .models import Article, Author, TaggedArticle, author_counts, tag_counts
+from .anniversaries import today_in_history
+from .models import Article, Author, author_counts, published_tag, tag_counts
+from .related import related_articles
 
 
 class PublishedArticlesMixin:
@@ -52,7 +53,11 @@ class HomeView(PublishedArticlesMixin, ListView):
         return self.published()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(popular_tags=tag_counts()[:12], **kwargs)
+        context = super().get_context_data(popular_tags=tag_counts()[:12], **kwargs)
+        if not context["page_obj"].has_previous():
+            # Page 1 opens with Today in History, for today in the site's time zone.
+            context["widget"] = today_in_history(context["today"], settings.TODAY_IN_HISTORY_LIMIT)
+        return context
 
 
 class ArticleView(DetailView):
@@ -70,41 +75,6 @@ class ArticleView(DetailView):
             today=timezone.localdate(),
             **kwargs,
         )
-
-
-# How many of the latest articles on the same subjects, and on the same day, are
-# weighed for "Related articles": a bound on the work, however many articles share a
-# popular tag.
-RELATED_CANDIDATES = 50
-
-
-def related_articles(article, tags, count=4):
-    """The ``count`` published articles sharing most of ``tags`` (and then the newest),
-    among the latest ones with any of them and those on the same day of the year."""
-    published = Article.objects.published().exclude(pk=article.pk)
-    on_topic = published.filter(
-        Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tags))
-    ).order_by("-publish_at")
-    candidates = Article.objects.filter(pk__in=on_topic.values("pk")[:RELATED_CANDIDATES])
-    if article.event_date.has_anniversary:
-        same_day = published.on_day(article.event_month, article.event_day)
-        # A union (an OR would make PostgreSQL scan the table), of subqueries (SQLite
-        # allows no LIMIT in the parts of a union).
-        candidates = (
-            candidates.order_by()
-            .values("pk")
-            .union(
-                Article.objects.filter(pk__in=same_day.values("pk")[:RELATED_CANDIDATES])
-                .order_by()
-                .values("pk")
-            )
-        )
-    return (
-        Article.objects.for_listing()
-        .filter(pk__in=candidates)
-        .annotate(shared_tags=Count("tags", filter=Q(tags__in=tags)))
-        .order_by("-shared_tags", "-publish_at")[:count]
-    )
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -179,12 +149,12 @@ class TagIndexView(ListView):
 
 class TagView(PublishedArticlesMixin, ListView):
     template_name = "articles/tag_detail.html"
-    # A tag that only drafts use must not reveal itself.
-    allow_empty = False
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return self.published().filter(tags=self.tag)
+        self.tag = published_tag(self.kwargs["slug"])
+        if self.tag is None:
+            raise Http404(_("No tag “%(slug)s”.") % {"slug": self.kwargs["slug"]})
+        return self.published().filter(tags__pk=self.tag.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
@@ -251,14 +221,13 @@ def timeline(request):
     return render(request, "articles/timeline.html", {"centuries": centuries})
 
 
-class SearchView(PublishedArticlesMixin, ListView):
-    """/search/?q=: ranked matches (articles.search), filtered by tag, author, century."""
+class SearchView(ListView):
+    """/search/?q=: ranked matches (articles.search), filtered by tag, author, century.
+    Matches depend on the query string: they are counted for every search, not kept
+    as PublishedArticlesMixin keeps the count of the list at a path."""
 
     template_name = "articles/search.html"
-
-    def get_paginator(self, *args, **kwargs):
-        # Matches depend on the query string: they are counted for every search.
-        return ListView.get_paginator(self, *args, **kwargs)
+    paginate_by = settings.ARTICLES_PER_PAGE
 
     def get_queryset(self):
         params = self.request.GET

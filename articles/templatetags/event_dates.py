@@ -1,12 +1,8 @@
-"""The date filters (articles.date_labels, for templates), the day picker and the
-Today in History widget."""
+"""The date filters (articles.date_labels, for templates) and the day picker."""
 
 from django import template
-from django.conf import settings
-from django.utils import timezone
 
 from .. import date_labels, dates
-from ..anniversaries import today_in_history as build_today_in_history
 
 register = template.Library()
 
@@ -31,12 +27,4 @@ def day_picker(month, day):
         "days": range(1, 32),
         "month": month,
         "day": day,
-    }
-
-
-@register.inclusion_tag("includes/today_in_history.html")
-def today_in_history():
-    """The Today in History widget, for today in the site's time zone."""
-    return {
-        "widget": build_today_in_history(timezone.localdate(), settings.TODAY_IN_HISTORY_LIMIT)
     }
