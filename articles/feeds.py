@@ -25,8 +25,9 @@ from sharing.addresses import absolute_url, site_host
 
 from . import dates
 from .anniversaries import Anniversary
+from .counts import published_tag
 from .date_labels import event_date, year_label
-from .models import Article, Author, TaggedArticle, published_tag
+from .models import Article, Author, TaggedArticle
 
 FEED_LENGTH = 20
 # Enough for any day of the year; a bound all the same.

@@ -1,19 +1,17 @@
 import datetime
-from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, router, transaction
-from django.db.models import Count, F, Min, Q
+from django.db.models import F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 
-import pagecache
 from pictures.fields import picture_fields
 
 from . import dates, roles
@@ -326,69 +324,6 @@ class Article(HistoricalEvent):
         if self.status == self.Status.DRAFT:
             return _("Draft")
         return _("Published") if self.is_public else _("Scheduled")
-
-
-def published_count(path):
-    """An annotation counting the published articles found along ``path``."""
-    return Count(path, filter=published_q(f"{path}__"), distinct=True)
-
-
-def published_tags():
-    """Tags used by at least one published article, most used first, with
-    ``article_count``; a tag with no address (see articles.tagging) is left out."""
-    return (
-        Tag.objects.exclude(slug="")
-        .annotate(article_count=published_count("articles_taggedarticle_items__content_object"))
-        .filter(article_count__gt=0)
-        .order_by("-article_count", "name")
-    )
-
-
-def published_authors():
-    """Authors with at least one published article, with ``article_count``."""
-    return (
-        Author.objects.annotate(article_count=published_count("articles"))
-        .filter(article_count__gt=0)
-        .order_by("display_name")
-    )
-
-
-# Counting every published article by tag or author takes a scan of the whole table (a
-# fifth of a second at 100,000 articles): the counts are kept until the next change.
-
-
-class TagCount(NamedTuple):
-    pk: int
-    name: str
-    slug: str
-    article_count: int
-
-
-def tag_counts():
-    """published_tags(), as TagCounts, kept until the next change of any article or tag
-    (plain tuples: a list of model instances would cost more to unpickle than to
-    render)."""
-    return pagecache.remembered(
-        "tag_counts",
-        lambda: [
-            TagCount(*row)
-            for row in published_tags().values_list("pk", "name", "slug", "article_count")
-        ],
-    )
-
-
-def published_tag(slug):
-    """The TagCount of the tag at ``slug``, or None when no published article uses it:
-    a tag that only drafts use is not revealed, on its page nor in its feed."""
-    for tag in tag_counts():
-        if tag.slug == slug:
-            return tag
-    return None
-
-
-def author_counts():
-    """published_authors(), as a list kept until the next change."""
-    return pagecache.remembered("author_counts", lambda: list(published_authors()))
 
 
 def next_publication_time():

@@ -11,7 +11,8 @@ from django.urls import reverse
 from sharing.addresses import absolute_url
 
 from . import dates
-from .models import Article, author_counts, tag_counts
+from .counts import author_counts, tag_counts
+from .models import Article
 
 
 class SiteSitemap(Sitemap):

@@ -19,7 +19,8 @@ from historyblog import database_wait
 
 from . import dates, search
 from .anniversaries import today_in_history
-from .models import Article, Author, author_counts, published_tag, tag_counts
+from .counts import author_counts, published_tag, tag_counts
+from .models import Article, Author
 from .related import related_articles
 
 

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 
-from articles.models import Article, published_tags
+from articles.counts import published_tags
+from articles.models import Article
 
 from .factories import make_article, make_draft, make_scheduled
 

@@ -6,7 +6,8 @@ import datetime
 import pytest
 import time_machine
 
-from articles.models import Article, Author, published_count
+from articles.counts import published_count
+from articles.models import Article, Author
 from tests.factories import make_article
 
 NOW = datetime.datetime(2026, 5, 20, 12, 0, tzinfo=datetime.UTC)

@@ -19,7 +19,8 @@ from taggit.models import Tag
 
 import pagecache.backend
 import pagecache.state
-from articles.models import Article, author_counts, tag_counts
+from articles.counts import author_counts, tag_counts
+from articles.models import Article
 from historyblog.staff import STAFF_COOKIE
 from tests.factories import make_article, make_author, make_draft
 
