@@ -1,8 +1,11 @@
 """The article form: the event date as authors write it, tags as typed, and the
 refusal of a save over someone else's newer one."""
 
+import itertools
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagWidget
@@ -10,6 +13,18 @@ from taggit.models import Tag
 
 from .. import dates, revisions, tagging
 from ..models import Article
+
+
+def free_slug(slug):
+    """``slug`` with the smallest number from 2 that no article uses: "hastings-2"."""
+    longest = Article._meta.get_field("slug").max_length
+    stem = slug[: longest - 10]  # room for any number a suffix will need
+    taken = set(Article.objects.filter(slug__startswith=stem).values_list("slug", flat=True))
+    for number in itertools.count(2):
+        suffix = f"-{number}"
+        candidate = slug[: longest - len(suffix)].rstrip("-") + suffix
+        if candidate not in taken:
+            return candidate
 
 
 class TagSuggestionsWidget(TagWidget):
@@ -128,6 +143,23 @@ class ArticleForm(forms.ModelForm):
         self.instance.event_month = event.month
         self.instance.event_day = event.day
         return cleaned
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        # Checked here, not left to the model, to say it in an author's words.
+        if Article.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+            raise ValidationError(
+                _(
+                    "Another article already uses the address %(address)s; change the "
+                    "title or the address. “%(free)s” is free."
+                ),
+                code="unique",
+                params={
+                    "address": reverse("articles:article", args=[slug]),
+                    "free": free_slug(slug),
+                },
+            )
+        return slug
 
     def clean_tags(self):
         names = self.cleaned_data["tags"]
