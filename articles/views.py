@@ -82,20 +82,15 @@ class ArticleView(DetailView):
 class ArticlePreviewView(ArticleView):
     """/articles/<slug>/preview/: the last saved version of an article as readers will
     see it (the same template and context), drafts and scheduled ones included, under a
-    "Preview" banner. For staff who may edit it; everyone else gets a 404. Never
-    cached: a preview must show the latest save, and to no one else."""
+    "Preview" banner. A draft claims no publication date; an article readers cannot
+    see yet has no share buttons nor share metadata, whose address would be a 404.
+    For staff who may edit it; everyone else gets a 404. Never cached: a preview must
+    show the latest save, and to no one else."""
 
     template_name = "articles/article_preview.html"
 
     def get_queryset(self):
         return Article.objects.editable_by(self.request.user).select_related("author")
-
-    def get_object(self, queryset=None):
-        article = super().get_object(queryset)
-        if article.publish_at is None:
-            # A draft's publish time is set when it is published: show it as if now.
-            article.publish_at = timezone.now()
-        return article
 
 
 class DayView(PublishedArticlesMixin, ListView):
