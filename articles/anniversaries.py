@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+import pagecache
+
 from . import dates
 from .models import Article
 
@@ -49,6 +51,32 @@ class TodayInHistory:
     @property
     def day_of_year(self) -> tuple[int, int]:
         return (self.today.month, self.today.day)
+
+
+def days_with_articles() -> list[tuple[int, int]]:
+    """The days of the year, as (month, day) in calendar order, with at least one
+    published article; kept until the next change."""
+    return pagecache.remembered(
+        "days_with_articles",
+        lambda: list(
+            Article.objects.published()
+            .with_anniversary()
+            .order_by("event_month", "event_day")
+            .values_list("event_month", "event_day")
+            .distinct()
+        ),
+    )
+
+
+def nearest_days_with_articles(month: int, day: int) -> tuple[tuple | None, tuple | None]:
+    """The nearest days before and after month/day that have articles, going round
+    the year's end; (None, None) when no day has any."""
+    days = [found for found in days_with_articles() if found != (month, day)]
+    if not days:
+        return None, None
+    earlier = [found for found in days if found < (month, day)]
+    later = [found for found in days if found > (month, day)]
+    return (earlier or days)[-1], (later or days)[0]
 
 
 def next_occurrence(month: int, day: int, after: datetime.date) -> datetime.date:

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from sharing.addresses import absolute_url
 
-from . import dates
+from .anniversaries import days_with_articles
 from .counts import author_counts, tag_counts
 from .models import Article
 
@@ -48,14 +48,11 @@ class AuthorSitemap(SiteSitemap):
 
 
 class DaySitemap(SiteSitemap):
-    """The 366 days of the year, February 29 included."""
+    """The days of the year with at least one published article: an empty day's page
+    says so and asks not to be indexed."""
 
     def items(self):
-        return [
-            (month, day)
-            for month in range(1, 13)
-            for day in range(1, dates.days_in_month(2000, month) + 1)
-        ]
+        return days_with_articles()
 
     def location(self, day):
         return reverse("articles:day", kwargs={"day": day})
