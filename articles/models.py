@@ -173,7 +173,13 @@ class Article(HistoricalEvent):
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
-        unique=True, max_length=200, help_text=_("The article's address: /articles/<slug>/.")
+        unique=True,
+        max_length=200,
+        help_text=_(
+            "The end of the article's address, /articles/…/: words joined by hyphens, "
+            "filled in from the title. Changed after publication, it breaks the links "
+            "readers have shared."
+        ),
     )
     dek = models.CharField(
         _("dek"),

@@ -67,3 +67,30 @@ def test_a_suggestion_fits_the_longest_address():
     suggestion = free_slug(longest)
     assert len(suggestion) == 200
     assert suggestion.endswith("a-2")
+
+
+# The help text under the address.
+
+
+def test_the_add_form_explains_the_address_without_an_empty_one(client, author):
+    content = client.get(ADD).content.decode()
+    assert "The end of the article's address, /articles/…/: words joined by hyph" in content
+    assert "/articles//" not in content
+
+
+def test_the_change_form_shows_a_drafts_future_address(client, author, settings):
+    settings.SITE_URL = "https://history.example"
+    article = make_draft(author=author.author, slug="the-first-television")
+    content = client.get(reverse("admin:articles_article_change", args=[article.pk])).content
+    assert (
+        "Once published, this article will be at "
+        "https://history.example/articles/the-first-television/." in content.decode()
+    )
+
+
+def test_the_change_form_links_a_public_article_to_its_address(client, author, settings):
+    settings.SITE_URL = "https://history.example"
+    article = make_article(author=author.author, slug="the-first-television")
+    content = client.get(reverse("admin:articles_article_change", args=[article.pk])).content
+    url = "https://history.example/articles/the-first-television/"
+    assert f'Readers find this article at <a href="{url}">{url}</a>.' in content.decode()

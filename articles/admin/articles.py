@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from pictures.admin import PictureAdmin
+from sharing.addresses import absolute_url
 
 from .. import revisions, roles
 from ..date_labels import event_date
@@ -93,6 +94,13 @@ class ArticleAdmin(HistoryAdmin, PictureAdmin):
         if not roles.can_publish(request.user):
             description = f"{description} {_('An editor publishes it, after reviewing it.')}"
         return [*fieldsets, (title, {**publication, "description": description})]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        # The form class is made afresh for each request, so its fields may be changed.
+        if obj is not None and obj.slug and "slug" in form.base_fields:
+            form.base_fields["slug"].help_text = address_help_text(obj)
+        return form
 
     def get_autocomplete_fields(self, request):
         return self.autocomplete_fields if roles.is_editor(request.user) else []
@@ -213,3 +221,18 @@ class ArticleAdmin(HistoryAdmin, PictureAdmin):
     @admin.display(description=_("preview"))
     def picture_preview(self, article):
         return self.preview(article, width=240)
+
+
+def address_help_text(article):
+    """The slug's help text once the article has an address: the address itself, a
+    link when readers can follow it."""
+    url = absolute_url(article.get_absolute_url())
+    if article.is_public:
+        return format_html(
+            _(
+                "Readers find this article at {}. Changing the address breaks the links "
+                "they have shared."
+            ),
+            format_html('<a href="{}">{}</a>', url, url),
+        )
+    return format_html(_("Once published, this article will be at {}."), url)
