@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from articles import dates
 
 from .addresses import absolute_url
+from .descriptions import article_description
 
 # What json_script escapes: inside <script>, "</script>" or "<!--" in a title must
 # stay text, so <, > and & are written as JSON \u escapes, which parsers read back.
@@ -50,8 +51,7 @@ def article_structured_data(article, tags, image_url):
             "startDate": dates.iso_format(article.event_date),
         },
     }
-    if article.dek:
-        data["description"] = article.dek
+    data["description"] = article_description(article)
     return data
 
 

@@ -4,7 +4,7 @@ Open Graph, JSON-LD) and the share buttons, over the modules of the sharing app.
 from django import template
 from django.utils.safestring import mark_safe
 
-from .. import addresses, cards, links, structured_data
+from .. import addresses, cards, descriptions, links, structured_data
 
 register = template.Library()
 
@@ -40,6 +40,12 @@ def capture(parser, token):
 def absolute(path):
     """A path from ``reverse()`` or ``get_absolute_url()`` as an absolute URL."""
     return addresses.absolute_url(path)
+
+
+@register.filter
+def description(article):
+    """The article's description: its dek, or the opening sentences of its body."""
+    return descriptions.article_description(article)
 
 
 @register.simple_tag(takes_context=True)
