@@ -18,6 +18,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -179,6 +181,28 @@ class HistoryAdmin(VersionAdmin):
         if restore is not None:  # inside revision_view or recover_view
             self.restored(request, unquote(object_id), restore.before)
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def response_change(self, request, obj):
+        # Django would say "was changed successfully"; a restore or a recovery says so.
+        match, saved = request.resolver_match, None
+        if match.url_name == self.url_name("recover"):
+            message = _("The {name} “{obj}” was recovered.")
+        elif match.url_name == self.url_name("revision"):
+            version = Version.objects.get(pk=match.args[-1])  # reversion's URL: no names
+            saved = formats.localize(timezone.template_localtime(version.revision.date_created))
+            message = _(
+                "The version saved on {saved} was restored: the {name} “{obj}” is back as "
+                "it was then."
+            )
+        else:
+            return super().response_change(request, obj)
+        link = format_html('<a href="{}">{}</a>', self.admin_url("change", obj.pk), obj)
+        self.message_user(
+            request,
+            format_html(message, name=self.model._meta.verbose_name, obj=link, saved=saved),
+            messages.SUCCESS,
+        )
+        return self.response_post_save_change(request, obj)
 
     def recoverlist_view(self, request, extra_context=None):
         context = {"deleted": self.deleted_versions(request), **(extra_context or {})}
