@@ -3,12 +3,12 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 
 import pagecache
 
 from . import dates
-from .models import Article
+from .models import CHRONOLOGICAL, Article
 
 UPCOMING_DAYS = 7
 
@@ -79,6 +79,21 @@ def nearest_days_with_articles(month: int, day: int) -> tuple[tuple | None, tupl
     return (earlier or days)[-1], (later or days)[0]
 
 
+def round_anniversary_years(year: int) -> list[int]:
+    """The event years whose anniversary in ``year`` is a round one."""
+    return [
+        year - number
+        for number in range(1, year - dates.MIN_YEAR + 1)
+        if dates.is_round_anniversary(number)
+    ]
+
+
+def next_anniversary(article: Article, today: datetime.date) -> Anniversary:
+    """The anniversary of the article's event kept today or, if not today, next."""
+    yesterday = today - datetime.timedelta(days=1)
+    return Anniversary(article, next_occurrence(article.event_month, article.event_day, yesterday))
+
+
 def next_occurrence(month: int, day: int, after: datetime.date) -> datetime.date:
     """The first date after ``after`` on which the anniversary of month/day is kept."""
     for year in (after.year, after.year + 1):
@@ -89,18 +104,33 @@ def next_occurrence(month: int, day: int, after: datetime.date) -> datetime.date
 
 
 def today_in_history(today: datetime.date, limit: int) -> TodayInHistory:
-    """Up to ``limit`` of today's anniversaries or, when there are none, the next ones.
+    """Up to ``limit`` of today's anniversaries, round ones first, or, when there are
+    none, the next ones.
 
     Upcoming anniversaries within a week are preferred; when the coming week has none
     either, the nearest ones are shown, so the widget stays filled while any published
     article has a full date.
     """
     published = Article.objects.published().for_listing()
-    todays = list(published.on_this_day(today)[: limit + 1])
+    # Round anniversaries first, so that the oldest events never crowd them out; the
+    # ones chosen are then shown oldest first.
+    round_first = Case(
+        When(event_year__in=round_anniversary_years(today.year), then=Value(0)),
+        default=Value(1),
+    )
+    todays = list(
+        published.on_this_day(today)
+        .annotate(round_first=round_first)
+        .order_by("round_first", *CHRONOLOGICAL)[: limit + 1]
+    )
     if todays:
+        shown = sorted(
+            todays[:limit],
+            key=lambda article: (article.event_year, article.event_month, article.event_day),
+        )
         return TodayInHistory(
             today=today,
-            anniversaries=[Anniversary(article, today) for article in todays[:limit]],
+            anniversaries=[Anniversary(article, today) for article in shown],
             has_more=len(todays) > limit,
         )
 

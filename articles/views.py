@@ -18,7 +18,7 @@ import pagecache
 from historyblog import database_wait
 
 from . import dates, search
-from .anniversaries import nearest_days_with_articles, today_in_history
+from .anniversaries import nearest_days_with_articles, next_anniversary, today_in_history
 from .counts import author_counts, published_tag, tag_counts
 from .models import Article, Author
 from .related import related_articles
@@ -117,6 +117,10 @@ class DayView(PublishedArticlesMixin, ListView):
             next_day=dates.adjacent_day(month, day, 1),
             **kwargs,
         )
+        # Each event with its anniversary kept today or next, to mark the round ones.
+        context["anniversaries"] = [
+            next_anniversary(article, context["today"]) for article in context["object_list"]
+        ]
         if not context["paginator"].count:
             # An empty day leads on to the nearest days that have articles.
             context["earlier_day"], context["later_day"] = nearest_days_with_articles(month, day)

@@ -1,0 +1,76 @@
+"""Round anniversaries are marked wherever anniversaries are listed, and Today in
+History never leaves one out for older events."""
+
+import datetime
+
+import pytest
+
+from articles.anniversaries import round_anniversary_years, today_in_history
+
+from .factories import make_article, noon_utc
+from .views_fixtures import page
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(anniversaries):
+    return [anniversary.article.title for anniversary in anniversaries]
+
+
+def test_round_anniversary_years_count_across_the_missing_year_0():
+    years = round_anniversary_years(2026)
+    assert {2016, 2001, 1976, 1951, 1926, 1876, 1826}.issubset(years)
+    assert 1927 not in years and 2026 not in years
+    # 2026 years after 1 BC (astronomical 0) and 2050 after 25 BC (astronomical -24).
+    assert -24 in years and 0 not in years
+
+
+def test_widget_keeps_a_round_anniversary_that_the_oldest_events_would_crowd_out(client):
+    with noon_utc(2026, 8, 20):
+        for year in (1500, 1600, 1700, 1800, 1900, 1910):
+            make_article(title=f"Event of {year}", event_year=year, event_month=8, event_day=20)
+        make_article(title="Hundred years on", event_year=1926, event_month=8, event_day=20)
+        widget = today_in_history(datetime.date(2026, 8, 20), limit=5)
+        content = page(client, "/")
+    # The round one takes the place of the newest of the others; shown oldest first.
+    assert titles(widget.anniversaries) == [
+        "Event of 1500",
+        "Event of 1600",
+        "Event of 1700",
+        "Event of 1800",
+        "Hundred years on",
+    ]
+    assert widget.has_more
+    assert "Hundred years on" in content
+    assert "100th anniversary" in content
+
+
+def test_day_page_marks_the_round_anniversary_kept_today(client):
+    with noon_utc(2026, 8, 20):
+        make_article(title="Hundred years on", event_year=1926, event_month=8, event_day=20)
+        make_article(title="Eighty-six years on", event_year=1940, event_month=8, event_day=20)
+        response = client.get("/on-this-day/august-20/")
+    content = response.content.decode()
+    assert content.count('class="badge"') == 1
+    assert "100th anniversary</p>" in content
+    assert "86th anniversary" not in content
+    assert [a.is_round for a in response.context["anniversaries"]] == [True, False]
+
+
+def test_day_page_marks_the_coming_round_anniversary_with_its_year(client):
+    # On August 21, 2026, August 20's next anniversary is in 2027: the 1927 event's 100th.
+    with noon_utc(2026, 8, 21):
+        make_article(title="Past centenary", event_year=1926, event_month=8, event_day=20)
+        make_article(title="Coming centenary", event_year=1927, event_month=8, event_day=20)
+        content = page(client, "/on-this-day/august-20/")
+    assert content.count('class="badge"') == 1
+    assert "100th anniversary in 2027" in content
+    entry = content[content.index("Coming centenary") - 1500 : content.index("Coming centenary")]
+    assert "is-round" in entry
+
+
+def test_day_page_marks_a_round_leap_day_anniversary_kept_on_february_28(client):
+    with noon_utc(2027, 2, 1):
+        make_article(title="Leap day 1952", event_year=1952, event_month=2, event_day=29)
+        content = page(client, "/on-this-day/february-28/")
+    assert "75th anniversary in 2027" in content
