@@ -70,10 +70,14 @@ class ArticleView(DetailView):
     def get_context_data(self, **kwargs):
         # A tag given no address (made by a script, not the admin) is left out, not a 500.
         tags = list(self.object.tags.exclude(slug=""))
+        today = timezone.localdate()
         return super().get_context_data(
             tags=tags,
             related_articles=related_articles(self.object, tags),
-            today=timezone.localdate(),
+            today=today,
+            # The kicker says "Today in History" on the event's anniversary only; the
+            # page cache keeps no page past midnight, so the words stay true.
+            is_anniversary=self.object.day_of_year in dates.anniversary_days(today),
             **kwargs,
         )
 
