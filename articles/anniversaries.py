@@ -52,6 +52,11 @@ class TodayInHistory:
     def day_of_year(self) -> tuple[int, int]:
         return (self.today.month, self.today.day)
 
+    @property
+    def upcoming_in_days(self) -> list[tuple[Anniversary, int]]:
+        """Each upcoming anniversary with the number of days until it."""
+        return [(anniversary, (anniversary.on - self.today).days) for anniversary in self.upcoming]
+
 
 def days_with_articles() -> list[tuple[int, int]]:
     """The days of the year, as (month, day) in calendar order, with at least one
