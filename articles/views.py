@@ -17,7 +17,7 @@ from django.views.generic import DetailView, ListView
 import pagecache
 from historyblog import database_wait
 
-from . import dates, search
+from . import date_labels, dates, search
 from .anniversaries import nearest_days_with_articles, next_anniversary, today_in_history
 from .counts import author_counts, published_tag, tag_counts
 from .models import Article, Author
@@ -133,18 +133,30 @@ class DayView(PublishedArticlesMixin, ListView):
 
 @never_cache
 def today_redirect(request):
-    """/on-this-day/ goes to today's page, or to the day picked in the form."""
+    """/on-this-day/ goes to today's page, or to the day picked in the form; a day
+    that does not exist gets the form again, saying why (a 400)."""
     month, day = request.GET.get("month"), request.GET.get("day")
+    today = timezone.localdate()
     if month is None and day is None:
-        today = timezone.localdate()
         return redirect("articles:day", day=(today.month, today.day))
     try:
         month, day = int(month), int(day)
     except (TypeError, ValueError):
-        raise Http404(_("Pick a month and a day.")) from None
-    if not dates.is_valid_day_of_year(month, day):
-        raise Http404(_("That day does not exist in any year."))
-    return redirect("articles:day", day=(month, day))
+        month, day = 0, 0
+    if dates.is_valid_day_of_year(month, day):
+        return redirect("articles:day", day=(month, day))
+    if 1 <= month <= 12 and day > dates.days_in_month(2000, month):
+        day = dates.days_in_month(2000, month)
+        error = _("%(month)s has only %(count)d days.") % {
+            "month": date_labels.month_names()[month - 1],
+            "count": day,
+        }
+    else:
+        if not 1 <= month <= 12:
+            month = today.month
+        day, error = 1, _("Pick a month and a day.")
+    context = {"month": month, "day": day, "error": error}
+    return render(request, "articles/pick_day.html", context, status=400)
 
 
 class TagIndexView(ListView):

@@ -70,8 +70,10 @@ def test_day_picker_redirects_to_the_day_page(client, query, location):
         "?month=8&day=-1",
     ],
 )
-def test_day_picker_with_an_impossible_day_is_404(client, query):
-    assert client.get(f"/on-this-day/{query}").status_code == 404
+def test_day_picker_with_an_impossible_day_says_so_on_the_picker(client, query):
+    response = client.get(f"/on-this-day/{query}")
+    assert response.status_code == 400
+    assert 'class="day-picker-error"' in response.content.decode()
 
 
 # ---------------------------------------------------------------------------

@@ -20,11 +20,19 @@ for _filter in (
 
 
 @register.inclusion_tag("includes/day_picker.html")
-def day_picker(month, day):
-    """The month and day form that leads to any day page, with a day preselected."""
+def day_picker(month, day, error=""):
+    """The month and day form that leads to any day page, with a day preselected.
+
+    It offers the days of the preselected month (February's 29 included);
+    static/js/day_picker.js offers those of any month chosen, from ``days_in_months``.
+    ``error`` is a message about the day last picked."""
     return {
         "months": list(enumerate(date_labels.month_names(), start=1)),
-        "days": range(1, 32),
+        "days": range(1, dates.days_in_month(2000, month) + 1),
+        "days_in_months": " ".join(
+            str(dates.days_in_month(2000, number)) for number in range(1, 13)
+        ),
         "month": month,
         "day": day,
+        "error": error,
     }
