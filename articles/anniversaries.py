@@ -139,6 +139,16 @@ def today_in_history(today: datetime.date, limit: int) -> TodayInHistory:
             has_more=len(todays) > limit,
         )
 
+    upcoming, within_week = coming_anniversaries(published, today, limit)
+    return TodayInHistory(today=today, upcoming=upcoming, upcoming_within_week=within_week)
+
+
+def coming_anniversaries(
+    published, today: datetime.date, limit: int
+) -> tuple[list[Anniversary], bool]:
+    """Up to ``limit`` anniversaries of ``published`` articles after ``today``, in date
+    order: those of the coming week if there are any (then also True), or else the
+    nearest ones."""
     upcoming = list(published.after_day(today.month, today.day)[:limit])
     if len(upcoming) < limit:  # wrap round to the start of next year
         earlier = Q(event_month__lt=today.month) | Q(
@@ -156,8 +166,4 @@ def today_in_history(today: datetime.date, limit: int) -> TodayInHistory:
     coming.sort(key=lambda anniversary: (anniversary.on, anniversary.article.event_year))
     week_end = today + datetime.timedelta(days=UPCOMING_DAYS)
     within_week = [anniversary for anniversary in coming if anniversary.on <= week_end]
-    return TodayInHistory(
-        today=today,
-        upcoming=within_week or coming,
-        upcoming_within_week=bool(within_week),
-    )
+    return within_week or coming, bool(within_week)
