@@ -125,6 +125,7 @@ def today_in_history(today: datetime.date, limit: int) -> TodayInHistory:
     )
     todays = list(
         published.on_this_day(today)
+        .filter(event_year__lt=today.year)  # an event still to come has no anniversary
         .annotate(round_first=round_first)
         .order_by("round_first", *CHRONOLOGICAL)[: limit + 1]
     )
@@ -149,14 +150,17 @@ def coming_anniversaries(
     """Up to ``limit`` anniversaries of ``published`` articles after ``today``, in date
     order: those of the coming week if there are any (then also True), or else the
     nearest ones."""
-    upcoming = list(published.after_day(today.month, today.day)[:limit])
+    # An event still to come has no anniversary: this year's events count from next year.
+    upcoming = list(
+        published.after_day(today.month, today.day).filter(event_year__lt=today.year)[:limit]
+    )
     if len(upcoming) < limit:  # wrap round to the start of next year
         earlier = Q(event_month__lt=today.month) | Q(
             event_month=today.month, event_day__lte=today.day
         )
         upcoming += (
             published.with_anniversary()
-            .filter(earlier)
+            .filter(earlier, event_year__lte=today.year)
             .order_by("event_month", "event_day", "event_year")[: limit - len(upcoming)]
         )
     coming = [

@@ -314,6 +314,7 @@ class OnThisDayFeed(ArticleFeed):
                 article
                 for article in articles
                 if (article.event_month, article.event_day) in kept_on[day]
+                and article.event_year < day.year  # an event still to come has none
             ][:ON_THIS_DAY_LENGTH]
             if todays:
                 items += [OnThisDayItem(Anniversary(article, day), day) for article in todays]
