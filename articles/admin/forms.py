@@ -130,8 +130,8 @@ class ArticleForm(forms.ModelForm):
         cleaned = super().clean()
         self.refuse_conflicting_save(cleaned.get("opened_version"))
         year, era = cleaned.get("year"), cleaned.get("era")
-        if year is None or era is None:
-            return cleaned  # the field errors already say what is missing
+        if year is None or era is None or self.has_error("month"):
+            return cleaned  # the field errors already say what is missing or wrong
         try:
             event = dates.HistoricalDate.from_parts(
                 year, dates.Era(era), cleaned.get("month"), cleaned.get("day")
