@@ -6,6 +6,12 @@ looks the same on every server. It is stored in the default storage (the media f
 or S3) under a name made from a hash of everything drawn on it: a new title, date or
 picture gives a new name, so a new card, and the old ones are deleted. The image URL
 carries the same hash, so a social network that cached the old card fetches the new.
+
+An article's card also says how long ago its event was, on the day it is shared ("86
+years ago today" on the anniversary, "86 years ago" otherwise). That text changes only
+on the anniversary and the day after, so the hash, and with it the image URL, stays the
+same the rest of the year; a page embeds the card of its own day, and the page cache
+keeps no page past midnight.
 """
 
 import functools
@@ -21,18 +27,20 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageEnhance, ImageFont, ImageOps
 
 from articles.date_labels import event_date
 
 from .addresses import absolute_url, site_host, with_query
+from .years_ago import is_anniversary, years_ago_phrase
 
 logger = logging.getLogger(__name__)
 
 WIDTH, HEIGHT = 1200, 630
 # Part of every card's hash: change it when the design changes, to redraw every card.
-DESIGN_VERSION = "1"
+DESIGN_VERSION = "2"
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 SERIF = FONTS / "DejaVuSerifCondensed-Bold.ttf"
@@ -53,17 +61,18 @@ ON_PICTURE = {"background": "#1c1a16", "text": "#faf7f0", "accent": "#f9cdc2", "
 class Card:
     """What a card shows. ``picture`` is a FieldFile or None."""
 
-    kicker: str  # the event date, after the "Today in History" label
+    kicker: str  # the event date, after the label
     title: str
     folder: str  # where its versions are stored
     picture: object = None
+    label: str = ""  # in the accent colour: "86 years ago today", "Today in History"
 
     @property
     def version(self):
         """A short hash of everything drawn on the card."""
         drawn = [
             DESIGN_VERSION,
-            _("Today in History"),
+            self.label,
             self.kicker,
             self.title,
             self.picture.name if self.picture else "",
@@ -87,12 +96,18 @@ class ShareImage:
     height: int = HEIGHT
 
 
-def article_card(article):
+def article_card(article, on=None):
+    """The article's card as shared on the date ``on``, by default today."""
+    on = on or timezone.localdate()
+    label = years_ago_phrase(article, on)
+    if not label and is_anniversary(article, on):
+        label = _("Today in History")
     return Card(
         kicker=event_date(article),
         title=article.title,
         folder=f"sharecards/articles/{article.pk}",
         picture=article.picture or None,
+        label=label,
     )
 
 
@@ -101,11 +116,14 @@ def site_card():
         kicker="",
         title=_("What happened on this day, in every year"),
         folder="sharecards/site",
+        label=_("Today in History"),
     )
 
 
-def article_share_image(article):
-    card = article_card(article)
+def article_share_image(article, on=None):
+    """The URL of the article's card as shared on the date ``on`` (by default today),
+    with its version."""
+    card = article_card(article, on)
     url = absolute_url(reverse("articles:article_card", args=[article.slug]))
     return ShareImage(
         url=with_query(url, v=card.version),
@@ -230,15 +248,17 @@ def draw(card):
     pen.rectangle((MARGIN, 120, right, 124), fill=colours["text"])
     pen.rectangle((MARGIN, 129, right, 130), fill=colours["text"])
 
-    # The kicker: "TODAY IN HISTORY | AUGUST 20, 1940", as on the article page.
+    # The kicker: "86 YEARS AGO TODAY | AUGUST 20, 1940", or the date alone in red.
     kicker_font = load_font(SANS, 26)
-    label = _("Today in History").upper()
+    label = fit(printable(card.label).upper(), kicker_font, right - MARGIN)
     if card.kicker:
-        label += "  |  "
+        label = f"{label}  |  " if label else ""
         date_left = MARGIN + kicker_font.getlength(label)
         date = fit(printable(card.kicker).upper(), kicker_font, right - date_left)
-        pen.text((date_left, 196), date, font=kicker_font, fill=colours["text"], anchor="ls")
-    pen.text((MARGIN, 196), label, font=kicker_font, fill=colours["accent"], anchor="ls")
+        ink = colours["text"] if label else colours["accent"]
+        pen.text((date_left, 196), date, font=kicker_font, fill=ink, anchor="ls")
+    if label:
+        pen.text((MARGIN, 196), label, font=kicker_font, fill=colours["accent"], anchor="ls")
 
     font, lines, line_height = layout_title(card.title)
     top = TITLE_TOP + font.getmetrics()[0]  # the first baseline
@@ -255,16 +275,17 @@ def draw(card):
 # Storage
 
 
-def stored(card):
+def stored(card, keep=()):
     """The storage name of ``card``, drawing and saving it first if needed; older
-    versions of the card are deleted."""
+    versions of the card are deleted, but for the cards in ``keep``."""
     if default_storage.exists(card.name):
         return card.name
     saved = default_storage.save(card.name, ContentFile(draw(card)))
     if saved != card.name:  # another request saved it meanwhile: keep one copy
         default_storage.delete(saved)
+    kept = {card.name, *(other.name for other in keep)}
     _folders, files = default_storage.listdir(card.folder)
     for file in files:
-        if f"{card.folder}/{file}" != card.name:
+        if f"{card.folder}/{file}" not in kept:
             default_storage.delete(f"{card.folder}/{file}")
     return card.name

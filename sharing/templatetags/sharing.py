@@ -4,7 +4,7 @@ Open Graph, JSON-LD) and the share buttons, over the modules of the sharing app.
 from django import template
 from django.utils.safestring import mark_safe
 
-from .. import addresses, cards, descriptions, links, structured_data
+from .. import addresses, cards, descriptions, links, structured_data, years_ago
 
 register = template.Library()
 
@@ -56,9 +56,17 @@ def canonical_url(context):
 
 
 @register.simple_tag
-def article_share_image(article):
-    """The article's share card: ``url``, ``alt``, ``width``, ``height``."""
-    return cards.article_share_image(article)
+def article_share_image(article, on):
+    """The article's share card as shared on the date ``on``: ``url``, ``alt``,
+    ``width``, ``height``."""
+    return cards.article_share_image(article, on)
+
+
+@register.filter
+def share_text(article, on):
+    """What a share of the article says on the date ``on``: its title, event date and
+    how long ago that was ("86 years ago today" on the anniversary)."""
+    return years_ago.share_text(article, on)
 
 
 @register.simple_tag

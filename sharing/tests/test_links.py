@@ -9,7 +9,7 @@ import pytest
 
 from sharing.addresses import absolute_url
 from sharing.links import share_links
-from tests.factories import make_article
+from tests.factories import make_article, noon_utc
 from tests.samples import HOSTILE
 
 pytestmark = pytest.mark.django_db
@@ -97,8 +97,11 @@ def share_box(client, path, **headers):
 
 @pytest.mark.parametrize("title", ["Trotsky Assassinated", *HOSTILE])
 def test_article_page_share_links_carry_its_canonical_url_and_title(client, title):
-    article = make_article(title=title, slug="shared")
-    _, box = share_box(client, article.get_absolute_url())
+    with noon_utc(2026, 8, 21):
+        article = make_article(title=title, slug="shared")
+        _, box = share_box(client, article.get_absolute_url())
+    # The share text: the title, the event date and how long ago (tests/test_share_years_ago.py).
+    title = f"{title} (August 20, 1940), 86 years ago"
     links = box.xpath(".//a")
     assert [link.get("class").split()[-1] for link in links] == [f"share-{n}" for n in NETWORKS]
     for network, link in zip(NETWORKS, links, strict=True):
