@@ -14,6 +14,8 @@ urlpatterns = [
 
 # A database error raised outside a view still gets the 503 page (historyblog/errors.py).
 handler500 = "historyblog.errors.server_error"
+# A refusal in the admin gets the admin's 403 page, with a way back.
+handler403 = "historyblog.errors.permission_denied"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -132,7 +132,12 @@ class ArticleAdmin(HistoryAdmin, PictureAdmin):
             except (ValidationError, ValueError):
                 exists = False
             if exists:  # another author's article: refused, not "perhaps it was deleted"
-                raise PermissionDenied
+                raise PermissionDenied(
+                    _(
+                        "This article is another author's. You can open the articles "
+                        "credited to you; an editor can open every article."
+                    )
+                )
         return article
 
     def has_add_permission(self, request):
