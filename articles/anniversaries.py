@@ -149,25 +149,58 @@ def coming_anniversaries(
 ) -> tuple[list[Anniversary], bool]:
     """Up to ``limit`` anniversaries of ``published`` articles after ``today``, in date
     order: those of the coming week if there are any (then also True), or else the
-    nearest ones."""
+    nearest ones. Round anniversaries of the coming week come before any other."""
+    week_end = today + datetime.timedelta(days=UPCOMING_DAYS)
+    round_first = Case(When(round_in_week(today), then=Value(0)), default=Value(1))
+    calendar_order = ("round_first", "event_month", "event_day", "event_year")
     # An event still to come has no anniversary: this year's events count from next year.
     upcoming = list(
-        published.after_day(today.month, today.day).filter(event_year__lt=today.year)[:limit]
+        published.after_day(today.month, today.day)
+        .filter(event_year__lt=today.year)
+        .annotate(round_first=round_first)
+        .order_by(*calendar_order)[:limit]
     )
-    if len(upcoming) < limit:  # wrap round to the start of next year
+    # Wrap round to the start of next year, for the nearest ones or for a week that
+    # ends there.
+    if len(upcoming) < limit or week_end.year != today.year:
         earlier = Q(event_month__lt=today.month) | Q(
             event_month=today.month, event_day__lte=today.day
         )
         upcoming += (
             published.with_anniversary()
             .filter(earlier, event_year__lte=today.year)
-            .order_by("event_month", "event_day", "event_year")[: limit - len(upcoming)]
+            .annotate(round_first=round_first)
+            .order_by(*calendar_order)[:limit]
         )
     coming = [
         Anniversary(article, next_occurrence(article.event_month, article.event_day, today))
         for article in upcoming
     ]
-    coming.sort(key=lambda anniversary: (anniversary.on, anniversary.article.event_year))
-    week_end = today + datetime.timedelta(days=UPCOMING_DAYS)
+    coming.sort(
+        key=lambda anniversary: (
+            not (anniversary.is_round and anniversary.on <= week_end),
+            anniversary.on,
+            anniversary.article.event_year,
+        )
+    )
+    coming = sorted(
+        coming[:limit],
+        key=lambda anniversary: (anniversary.on, anniversary.article.event_year),
+    )
     within_week = [anniversary for anniversary in coming if anniversary.on <= week_end]
     return within_week or coming, bool(within_week)
+
+
+def round_in_week(today: datetime.date) -> Q:
+    """Events whose round anniversary falls in the UPCOMING_DAYS after ``today``."""
+    days_by_year = {}
+    for offset in range(1, UPCOMING_DAYS + 1):
+        day = today + datetime.timedelta(days=offset)
+        days_by_year.setdefault(day.year, []).extend(dates.anniversary_days(day))
+    condition = Q(pk__in=[])
+    for year, days in days_by_year.items():
+        on_these_days = Q()
+        for month, day in days:
+            on_these_days |= Q(event_month=month, event_day=day)
+        condition |= on_these_days & Q(event_year__in=round_anniversary_years(year))
+    return condition

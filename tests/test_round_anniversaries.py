@@ -74,3 +74,30 @@ def test_day_page_marks_a_round_leap_day_anniversary_kept_on_february_28(client)
         make_article(title="Leap day 1952", event_year=1952, event_month=2, event_day=29)
         content = page(client, "/on-this-day/february-28/")
     assert "75th anniversary in 2027" in content
+
+
+def test_coming_up_keeps_a_round_anniversary_of_the_week_that_nearer_ones_would_crowd_out():
+    with noon_utc(2026, 8, 20):
+        for year in (1901, 1902, 1903, 1904, 1905):
+            make_article(title=f"Event of {year}", event_year=year, event_month=8, event_day=21)
+        make_article(title="Centenary", event_year=1926, event_month=8, event_day=26)
+        widget = today_in_history(datetime.date(2026, 8, 20), limit=5)
+    assert titles(widget.upcoming) == [
+        "Event of 1901",
+        "Event of 1902",
+        "Event of 1903",
+        "Event of 1904",
+        "Centenary",
+    ]
+    assert widget.upcoming[-1].is_round
+
+
+def test_coming_up_keeps_a_round_anniversary_of_next_year_in_a_week_over_new_year():
+    with noon_utc(2026, 12, 28):
+        for year in (1901, 1902, 1903, 1904, 1905):
+            make_article(title=f"Event of {year}", event_year=year, event_month=12, event_day=29)
+        make_article(title="Centenary", event_year=1927, event_month=1, event_day=2)
+        widget = today_in_history(datetime.date(2026, 12, 28), limit=5)
+    assert titles(widget.upcoming)[-1] == "Centenary"
+    assert widget.upcoming[-1].on == datetime.date(2027, 1, 2)
+    assert widget.upcoming[-1].number == 100
