@@ -1,4 +1,5 @@
-"""The Today in History widget: which anniversaries to show on a given day."""
+"""Anniversaries: what Today in History shows on a given day (today's, or the coming
+ones), an event's next anniversary, and which days of the year have articles."""
 
 import datetime
 from dataclasses import dataclass, field
