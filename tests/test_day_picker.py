@@ -38,7 +38,7 @@ def test_picker_on_the_home_page_offers_the_days_of_this_month(client):
 def test_picker_tells_the_script_the_length_of_every_month(client):
     content = page(client, "/on-this-day/april-10/")
     assert 'data-days-in-months="31 29 31 30 31 30 31 31 30 31 30 31"' in content
-    assert "js/day_picker" in content
+    assert "js/day-picker.js" in content
 
 
 def test_a_day_past_the_end_of_its_month_is_a_message_on_the_picker(client):

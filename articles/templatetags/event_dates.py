@@ -24,7 +24,7 @@ def day_picker(month, day, error=""):
     """The month and day form that leads to any day page, with a day preselected.
 
     It offers the days of the preselected month (February's 29 included);
-    static/js/day_picker.js offers those of any month chosen, from ``days_in_months``.
+    static/js/day-picker.js offers those of any month chosen, from ``days_in_months``.
     ``error`` is a message about the day last picked."""
     return {
         "months": list(enumerate(date_labels.month_names(), start=1)),
