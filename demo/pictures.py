@@ -2,7 +2,8 @@
 
 Abstract on purpose: a gradient, one geometric motif that evokes the subject, and the
 year in large type. Each picture is described by the same data that draws it, so its alt
-text says exactly what is there.
+text says exactly what is there. The year stays inside the part of the picture that
+every crop the site makes keeps (``safe_area``), so no card or thumbnail cuts it.
 """
 
 import io
@@ -11,6 +12,8 @@ import random
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
+
+from sharing import cards
 
 COLOURS = {
     "charcoal": (38, 38, 46),
@@ -45,6 +48,39 @@ SIZES = {
     "square": SQUARE,
     "portrait": PORTRAIT,
 }
+
+
+# Every crop the site makes of an article's picture, as (width / height, centering):
+# the cards' 16:9 and the thumbnails' 3:2 (object-fit: cover, centred, in
+# static/css/site.css: .card-image, .thumb) and the share card (sharing.cards).
+CROPS = (
+    (16 / 9, (0.5, 0.5)),
+    (3 / 2, (0.5, 0.5)),
+    (cards.WIDTH / cards.HEIGHT, cards.CENTERING),
+)
+
+
+def crop_box(size, aspect, centering):
+    """The (left, top, right, bottom) of ``size`` that a cover crop to ``aspect`` keeps."""
+    width, height = size
+    if width / height > aspect:
+        kept = height * aspect
+        left = (width - kept) * centering[0]
+        return (left, 0, left + kept, height)
+    kept = width / aspect
+    top = (height - kept) * centering[1]
+    return (0, top, width, top + kept)
+
+
+def safe_area(size):
+    """The part of a picture of ``size`` that every crop in CROPS keeps."""
+    boxes = [crop_box(size, aspect, centering) for aspect, centering in CROPS]
+    return (
+        max(box[0] for box in boxes),
+        max(box[1] for box in boxes),
+        min(box[2] for box in boxes),
+        min(box[3] for box in boxes),
+    )
 
 
 @dataclass(frozen=True)
@@ -213,8 +249,12 @@ def _luminance(rgb):
 
 
 def _text_colour(picture):
-    dark = _luminance(COLOURS[picture.gradient[1]]) < 0.5
-    return "white" if dark else "charcoal"
+    """White or charcoal, for the gradient where the year is drawn."""
+    _left, top, _right, bottom = safe_area(picture.size)
+    share = (top + bottom * 3) / 4 / picture.size[1]  # low in the safe area
+    upper, lower = (COLOURS[name] for name in picture.gradient)
+    behind = tuple(a + (b - a) * share for a, b in zip(upper, lower, strict=True))
+    return "white" if _luminance(behind) < 0.5 else "charcoal"
 
 
 def describe(picture: Picture, year_text: str) -> str:
@@ -241,9 +281,16 @@ def draw(picture: Picture, year_text: str, seed: str) -> bytes:
 
     text = Image.new("RGBA", picture.size, (0, 0, 0, 0))
     pen = ImageDraw.Draw(text)
-    font = ImageFont.load_default(size=int(min(width, height) * 0.2))
-    margin = int(min(width, height) * 0.07)
-    position = (margin, height - margin)
+    # The year at the bottom left of the safe area, no wider than 60% of it.
+    safe_left, safe_top, safe_right, safe_bottom = safe_area(picture.size)
+    safe_width, safe_height = safe_right - safe_left, safe_bottom - safe_top
+    size = int(min(safe_width, safe_height) * 0.25)
+    font = ImageFont.load_default(size=size)
+    while size > 12 and font.getlength(year_text) > safe_width * 0.6:
+        size -= 4
+        font = ImageFont.load_default(size=size)
+    margin = int(min(safe_width, safe_height) * 0.07)
+    position = (int(safe_left) + margin, int(safe_bottom) - margin)
     shadow = int(min(width, height) * 0.006)
     pen.text(
         (position[0] + shadow, position[1] + shadow),

@@ -39,6 +39,8 @@ from .years_ago import is_anniversary, years_ago_phrase
 logger = logging.getLogger(__name__)
 
 WIDTH, HEIGHT = 1200, 630
+# Where the card's crop of a picture sits: centred across, a little above the middle.
+CENTERING = (0.5, 0.4)
 # Part of every card's hash: change it when the design changes, to redraw every card.
 DESIGN_VERSION = "2"
 
@@ -221,7 +223,7 @@ def background(picture):
     except (OSError, ValueError, Image.DecompressionBombError):
         logger.warning("Share card drawn without its unreadable picture %s", picture.name)
         return None
-    image = ImageOps.fit(image, (WIDTH, HEIGHT), Image.Resampling.LANCZOS, centering=(0.5, 0.4))
+    image = ImageOps.fit(image, (WIDTH, HEIGHT), Image.Resampling.LANCZOS, centering=CENTERING)
     image = ImageEnhance.Color(image).enhance(0.6)
     # Mixed 70% with dark ink, even a white picture ends no lighter than #606060: the
     # title keeps WCAG's 4.5:1 contrast over any picture, the kicker over 3:1 (large text).
