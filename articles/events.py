@@ -65,6 +65,11 @@ class HistoricalEvent(models.Model):
             return None
         return (self.event_month, self.event_day)
 
+    def is_anniversary_on(self, day):
+        """Whether the date ``day`` is the anniversary of the event (a February 29
+        event's is February 28 in common years); never for a date without a known day."""
+        return self.day_of_year in dates.anniversary_days(day)
+
     @property
     def old_style_date(self):
         """The Julian (year, month, day) of the event, when the author asked for it."""

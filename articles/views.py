@@ -77,7 +77,7 @@ class ArticleView(DetailView):
             today=today,
             # The kicker says "Today in History" on the event's anniversary only; the
             # page cache keeps no page past midnight, so the words stay true.
-            is_anniversary=self.object.day_of_year in dates.anniversary_days(today),
+            is_anniversary=self.object.is_anniversary_on(today),
             **kwargs,
         )
 

@@ -34,7 +34,7 @@ from PIL import Image, ImageDraw, ImageEnhance, ImageFont, ImageOps
 from articles.date_labels import event_date
 
 from .addresses import absolute_url, site_host, with_query
-from .years_ago import is_anniversary, years_ago_phrase
+from .years_ago import years_ago_phrase
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ def article_card(article, on=None):
     """The article's card as shared on the date ``on``, by default today."""
     on = on or timezone.localdate()
     label = years_ago_phrase(article, on)
-    if not label and is_anniversary(article, on):
+    if not label and article.is_anniversary_on(on):
         label = _("Today in History")
     return Card(
         kicker=event_date(article),

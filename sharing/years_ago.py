@@ -4,14 +4,7 @@ ago today" on the anniversary, "86 years ago" on any other day."""
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from articles import dates
 from articles.date_labels import event_date, years_ago
-
-
-def is_anniversary(article, on):
-    """Whether the date ``on`` is the anniversary of the article's event (a February 29
-    event's is February 28 in common years); never for a date without a known day."""
-    return article.day_of_year in dates.anniversary_days(on)
 
 
 def years_ago_phrase(article, on):
@@ -20,7 +13,7 @@ def years_ago_phrase(article, on):
     years = years_ago(article, on)
     if years < 1:
         return ""
-    if is_anniversary(article, on):
+    if article.is_anniversary_on(on):
         text = ngettext("%(years)d year ago today", "%(years)d years ago today", years)
     elif article.event_approximate:
         text = ngettext("about %(years)d year ago", "about %(years)d years ago", years)

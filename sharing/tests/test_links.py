@@ -167,6 +167,7 @@ def test_no_third_party_script_frame_pixel_or_inline_handler(client):
 
 
 def test_day_page_has_share_buttons_for_the_day(client):
+    make_article()  # an empty day offers nothing to share
     _, box = share_box(client, "/on-this-day/august-20/")
     [facebook] = box.xpath(".//a[contains(@class, 'share-facebook')]")
     assert shared("facebook", facebook.get("href"))[0] == f"{SITE}/on-this-day/august-20/"
