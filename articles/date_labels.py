@@ -6,7 +6,7 @@ cards and the admin import them from here."""
 import functools
 
 from django.utils.dates import MONTHS
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from . import dates
@@ -23,8 +23,13 @@ def _month_names_in(language):
 
 def event_date(article):
     """The article's event date as readers see it: "March 15, 44 BC"."""
+    return historical_date(article.event_date)
+
+
+def historical_date(event):
+    """A :class:`dates.HistoricalDate` as readers see it: "c. 1450"."""
     return dates.format_date(
-        article.event_date,
+        event,
         month_names=month_names(),
         bc=_("BC"),
         ad=_("AD"),
@@ -70,3 +75,27 @@ def century_label(number):
 
 def decade_label(first_year):
     return dates.format_decade(first_year, bc=_("BC"))
+
+
+def date_as_read(event, today):
+    """What readers will read of an event date, for its author: "March 15, 44 BC ·
+    2069 years ago · remembered every March 15". static/js/admin-date-echo.js writes
+    the same line as the author types."""
+    parts = [historical_date(event)]
+    years = dates.years_between(event, today)
+    if years > 0 and event.approximate:
+        parts.append(ngettext("About %d year ago", "About %d years ago", years) % years)
+    elif years > 0:
+        parts.append(ngettext("%d year ago", "%d years ago", years) % years)
+    elif years == 0:
+        parts.append(_("This year"))
+    if event.has_anniversary:
+        remembered = _("remembered every %s") % day_of_year((event.month, event.day))
+        if (event.month, event.day) == (2, 29):
+            remembered += " " + _("(February 28 in other years)")
+        parts.append(remembered)
+    elif event.approximate:
+        parts.append(_("no anniversary: the date is approximate"))
+    else:
+        parts.append(_("no anniversary: the date has no day"))
+    return " · ".join(parts)

@@ -147,7 +147,7 @@ def test_the_body_field_explains_markdown(client, editor):
         ({"day": "0"}, "day", "The day must be between 1 and 31."),
         ({"year": "0"}, "year", "There is no year 0: 1 BC is followed directly by AD 1."),
         ({"year": ""}, "year", "This field is required."),
-        ({"year": "nineteen"}, "year", "Enter a whole number."),
+        ({"year": "nineteen"}, "year", "Write the year in figures, with its era when it is BC"),
         ({"month": "", "day": "12"}, "month", "A day needs a month."),
         ({"year": "99999"}, "year", "The year must be between"),
         (

@@ -67,6 +67,7 @@ class ArticleAdmin(HistoryAdmin, PictureAdmin):
                     ("month", "day"),
                     "event_approximate",
                     "event_old_style",
+                    "date_as_read",
                 ]
             },
         ),

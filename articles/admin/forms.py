@@ -6,12 +6,13 @@ import itertools
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
-from .. import dates, revisions, tagging
+from .. import date_labels, dates, revisions, tagging
 from ..models import Article
 
 
@@ -42,6 +43,38 @@ class TagSuggestionsWidget(TagWidget):
         return context
 
 
+class WrittenYearField(forms.CharField):
+    """A year as sources write it, read by dates.parse_written_year: "1940", "44 BC",
+    "AD 79", "c. 1450". Its value is a dates.WrittenYear."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            return dates.parse_written_year(value)
+        except dates.InvalidDate as error:
+            raise ValidationError(error.message, code="invalid") from None
+
+
+class DateAsReadWidget(forms.Widget):
+    """The event date as readers will see it, under the date fields: written by the
+    form (``text``) when it is shown, kept current by a script as the author types."""
+
+    template_name = "articles/widgets/date_as_read.html"
+    text = ""
+
+    class Media:
+        js = ["js/admin-date-echo.js"]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["text"] = self.text
+        context["today"] = timezone.localdate().isoformat()
+        context["months"] = date_labels.month_names()
+        return context
+
+
 class ArticleForm(forms.ModelForm):
     """The event date as authors write it: a year with its era, then month and day.
 
@@ -49,13 +82,13 @@ class ArticleForm(forms.ModelForm):
     dates module translate between the two.
     """
 
-    year = forms.IntegerField(
+    year = WrittenYearField(
         label=_("Year"),
-        min_value=1,
-        error_messages={
-            "min_value": _("There is no year 0: 1 BC is followed directly by AD 1."),
-        },
-        help_text=_("As written, without era: 1940, or 44 for 44 BC."),
+        widget=forms.TextInput(attrs={"size": 12, "maxlength": dates.WRITTEN_YEAR_LENGTH}),
+        help_text=_(
+            "As sources write it: 1940, 44 BC, AD 79, c. 1450. An era typed here "
+            "is the one kept; “c.” ticks “approximate date”."
+        ),
     )
     era = forms.ChoiceField(
         label=_("Era"), choices=[(era.value, era.value) for era in dates.Era], initial="AD"
@@ -72,6 +105,12 @@ class ArticleForm(forms.ModelForm):
         label=_("Day"),
         required=False,
         help_text=_("Leave empty when only the month or the year is known."),
+    )
+    date_as_read = forms.CharField(
+        label=_("As readers will see it"),
+        required=False,
+        disabled=True,
+        widget=DateAsReadWidget,
     )
     # The article's version as this form was opened. A save by anyone else since then,
     # or a form posted without it, refuses this one (see clean), so nobody overwrites
@@ -125,24 +164,42 @@ class ArticleForm(forms.ModelForm):
                 day=self.instance.event_day,
                 opened_version=self.instance.version,
             )
+            if not self.is_bound:  # a posted form shows the date it posted (see clean)
+                self.show_date_as_read(self.instance.event_date)
 
     def clean(self):
         cleaned = super().clean()
         self.refuse_conflicting_save(cleaned.get("opened_version"))
-        year, era = cleaned.get("year"), cleaned.get("era")
-        if year is None or era is None or self.has_error("month"):
+        written, era = cleaned.get("year"), cleaned.get("era")
+        if written is None or era is None or self.has_error("month"):
             return cleaned  # the field errors already say what is missing or wrong
+        # What the year box says wins over the era list and the tick box beside it
+        # (the list shows AD until changed); the line under the fields shows the result.
+        era = written.era or dates.Era(era)
+        cleaned["era"] = era.value
+        if written.approximate:
+            cleaned["event_approximate"] = True
         try:
             event = dates.HistoricalDate.from_parts(
-                year, dates.Era(era), cleaned.get("month"), cleaned.get("day")
+                written.year,
+                era,
+                cleaned.get("month"),
+                cleaned.get("day"),
+                bool(cleaned.get("event_approximate")),
             )
         except dates.InvalidDate as error:
             self.add_error(error.field, error.message)
             return cleaned
+        self.show_date_as_read(event)
         self.instance.event_year = event.year
         self.instance.event_month = event.month
         self.instance.event_day = event.day
         return cleaned
+
+    def show_date_as_read(self, event):
+        self.fields["date_as_read"].widget.text = date_labels.date_as_read(
+            event, timezone.localdate()
+        )
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
