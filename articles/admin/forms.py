@@ -8,11 +8,12 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
-from .. import date_labels, dates, revisions, tagging
+from .. import date_labels, dates, markdown, revisions, tagging
 from ..models import Article
 
 
@@ -145,7 +146,8 @@ class ArticleForm(forms.ModelForm):
             "body": _(
                 "Markdown: *italic*, **bold**, [a link](https://example.org), ## a subheading, "
                 "> a quotation, - a list item, and footnotes for sources: text[^1] then "
-                "[^1]: the source. HTML is allowed but scripts and styles are removed."
+                "[^1]: the source. HTML is allowed but scripts and styles are removed, and a "
+                "picture needs its full address (https://…)."
             ),
             "status": _(
                 "Draft: only staff see it, in its preview. Published: readers see it from "
@@ -217,6 +219,26 @@ class ArticleForm(forms.ModelForm):
                 },
             )
         return slug
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        swallowed = markdown.swallowed_text(body)
+        if swallowed:
+            name, opening, after = swallowed
+            raise ValidationError(
+                _(
+                    "%(opening)s is never closed, so readers would see nothing from it "
+                    "to the end: “%(after)s”. Close it with %(closing)s where it should "
+                    "end, or delete it."
+                ),
+                code="unclosed",
+                params={
+                    "opening": opening,
+                    "after": Truncator(after).chars(80),
+                    "closing": f"</{name}>",
+                },
+            )
+        return body
 
     def clean_tags(self):
         names = self.cleaned_data["tags"]
