@@ -1,8 +1,10 @@
 import logging
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from .forms import PictureField
 from .renditions import (
@@ -48,6 +50,30 @@ class PictureAdmin(admin.ModelAdmin):
                 # Not a picture Pillow can read: the save goes on; pages show the file.
                 logger.warning("No renditions for unreadable picture %s", field_file.name)
         super().save_model(request, obj, form, change)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        self.ask_for_the_picture_again(context["adminform"].form)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def ask_for_the_picture_again(self, form):
+        """A form sent back with errors cannot show the file chosen in it again (no
+        browser lets a page fill a file input): its picture field says so, rather
+        than the choice vanishing without a word."""
+        chosen = form.files.get(form.add_prefix(self.picture_field))
+        if not (form.is_bound and form.errors and chosen):
+            return
+        if self.picture_field in form.fields and not form.has_error(self.picture_field):
+            form.add_error(
+                self.picture_field,
+                ValidationError(
+                    _(
+                        "“%(name)s” is fine, but it is not kept while the other errors "
+                        "are corrected: choose it again before saving."
+                    ),
+                    code="choose_again",
+                    params={"name": chosen.name},
+                ),
+            )
 
     def delete_model(self, request, obj):
         files = self.stored_names(obj)
