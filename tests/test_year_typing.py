@@ -10,9 +10,10 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles import date_labels, dates
-from articles.dates import Era, HistoricalDate, WrittenYear
+from articles import date_labels, dates, written_years
+from articles.dates import Era, HistoricalDate
 from articles.models import Article
+from articles.written_years import WrittenYear
 
 from .admin_forms import change_url, new_article_data
 from .factories import make_article, make_user, noon_utc
@@ -39,7 +40,7 @@ ADD = reverse("admin:articles_article_add")
     ],
 )
 def test_a_year_is_read_as_sources_write_it(text, written):
-    assert dates.parse_written_year(text) == written
+    assert written_years.parse_written_year(text) == written
 
 
 @pytest.mark.parametrize(
@@ -59,14 +60,14 @@ def test_a_year_is_read_as_sources_write_it(text, written):
 )
 def test_what_is_not_a_year_is_refused_with_the_reason(text, message):
     with pytest.raises(dates.InvalidDate) as refused:
-        dates.parse_written_year(text)
+        written_years.parse_written_year(text)
     assert refused.value.field == "year"
     assert message in refused.value.message
 
 
 @given(st.integers(dates.MIN_YEAR, dates.MAX_YEAR))
 def test_every_year_as_readers_read_it_is_read_back_as_the_same_year(year):
-    written = dates.parse_written_year(dates.format_year(year))
+    written = written_years.parse_written_year(dates.format_year(year))
     assert dates.to_astronomical(written.year, written.era or Era.AD) == year
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagWidget
 from taggit.models import Tag
 
-from .. import date_labels, dates, markdown, revisions, tagging
+from .. import date_labels, dates, markdown, revisions, tagging, written_years
 from ..models import Article
 
 
@@ -45,15 +45,15 @@ class TagSuggestionsWidget(TagWidget):
 
 
 class WrittenYearField(forms.CharField):
-    """A year as sources write it, read by dates.parse_written_year: "1940", "44 BC",
-    "AD 79", "c. 1450". Its value is a dates.WrittenYear."""
+    """A year as sources write it, read by written_years.parse_written_year: "1940", "44 BC",
+    "AD 79", "c. 1450". Its value is a written_years.WrittenYear."""
 
     def to_python(self, value):
         value = super().to_python(value)
         if value in self.empty_values:
             return None
         try:
-            return dates.parse_written_year(value)
+            return written_years.parse_written_year(value)
         except dates.InvalidDate as error:
             raise ValidationError(error.message, code="invalid") from None
 
@@ -85,7 +85,7 @@ class ArticleForm(forms.ModelForm):
 
     year = WrittenYearField(
         label=_("Year"),
-        widget=forms.TextInput(attrs={"size": 12, "maxlength": dates.WRITTEN_YEAR_LENGTH}),
+        widget=forms.TextInput(attrs={"size": 12, "maxlength": written_years.WRITTEN_YEAR_LENGTH}),
         help_text=_(
             "As sources write it: 1940, 44 BC, AD 79, c. 1450. An era typed here "
             "is the one kept; “c.” ticks “approximate date”."

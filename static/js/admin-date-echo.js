@@ -1,7 +1,7 @@
 // The article form's "As readers will see it" line, kept current as the author types
 // the event date. The server writes the same line when it shows the form
 // (articles.date_labels.date_as_read) and reads years with the same pattern
-// (articles.dates.WRITTEN_YEAR); tests/browser/test_date_echo.py holds the two equal.
+// (articles.written_years.WRITTEN_YEAR); tests/browser/test_date_echo.py holds the two equal.
 // An era or "c." typed in the year box also sets the era list and the tick box, as
 // saving would.
 "use strict";

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
-from articles import date_labels, dates
+from articles import date_labels, dates, written_years
 
 from ..factories import make_author
 from .pages import watch_for_problems
@@ -41,7 +41,7 @@ TYPED = [
 def expected_line(year, era, month, day, approximate, today):
     """What the server writes for the same typing (empty for a date it refuses)."""
     try:
-        written = dates.parse_written_year(year)
+        written = written_years.parse_written_year(year)
         event = dates.HistoricalDate.from_parts(
             written.year,
             written.era or dates.Era(era),
