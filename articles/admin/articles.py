@@ -1,11 +1,9 @@
 """The article admin: declarations, the roles (articles.roles), publishing from the
 list, and what a restore keeps."""
 
-from django.contrib import admin, messages
-from django.contrib.admin.views.main import SEARCH_VAR
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -13,17 +11,17 @@ from pictures.admin import PictureAdmin
 from sharing.addresses import absolute_url
 
 from .. import revisions, roles
-from ..date_labels import event_date
 from ..models import Author, EditConflict
 from ..search import update_search_vector
-from . import search
 from .actions import publish_now, unpublish
+from .columns import ArticleColumnsMixin
 from .filters import CenturyFilter, StateFilter
 from .forms import ArticleForm
 from .history import HistoryAdmin
+from .search import WordSearchMixin
 
 
-class ArticleAdmin(HistoryAdmin, PictureAdmin):
+class ArticleAdmin(ArticleColumnsMixin, WordSearchMixin, HistoryAdmin, PictureAdmin):
     """Articles, with their history, comparison, restore and recovery, and the roles:
     authors see and change only their own articles."""
 
@@ -43,13 +41,6 @@ class ArticleAdmin(HistoryAdmin, PictureAdmin):
     list_display_links = ["title"]
     list_filter = [StateFilter, CenturyFilter, "author", "tags"]
     list_select_related = ["author"]
-    # Searched by words, titles first (articles.admin.search), not by Django's
-    # substrings; the fields named here only make the admin show the search box.
-    search_fields = search.FIELDS
-    search_help_text = _(
-        "Finds articles with every word typed, or words starting with it, in the title, "
-        "dek or body; titles first. “Quotes” keep a phrase together."
-    )
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["author"]
     date_hierarchy = "publish_at"
@@ -110,20 +101,6 @@ class ArticleAdmin(HistoryAdmin, PictureAdmin):
         if obj is not None and obj.slug and "slug" in form.base_fields:
             form.base_fields["slug"].help_text = address_help_text(obj)
         return form
-
-    def get_search_results(self, request, queryset, search_term):
-        words = search.search_words(search_term)
-        if not words:
-            # Nothing but punctuation matches nothing; an empty search, everything.
-            return (queryset.none() if search_term.strip() else queryset), False
-        return search.matching(queryset, words), False
-
-    def get_ordering(self, request):
-        ordering = super().get_ordering(request)
-        words = search.search_words(request.GET.get(SEARCH_VAR, ""))
-        if words:  # a column the editor sorts by replaces this order (ChangeList)
-            return [search.words_in_title(words).desc(), *ordering]
-        return ordering
 
     def get_autocomplete_fields(self, request):
         return self.autocomplete_fields if roles.is_editor(request.user) else []
@@ -220,35 +197,6 @@ class ArticleAdmin(HistoryAdmin, PictureAdmin):
             messages.warning(request, warning)
         if kept:
             self.model._default_manager.filter(pk=article.pk).update(**kept)
-
-    # Columns of the list.
-
-    def view_on_site(self, article):
-        # Only a public article has a page; the others have "Preview" instead.
-        return article.get_absolute_url() if article.is_public else None
-
-    @admin.display(description=_("event date"), ordering="event_year")
-    def event_date_display(self, article):
-        return event_date(article)
-
-    @admin.display(description=_("status"), ordering="status")
-    def state_display(self, article):
-        return article.state
-
-    @admin.display(description=_("on the site"))
-    def on_site(self, article):
-        if article.is_public:
-            return format_html('<a href="{}">{}</a>', article.get_absolute_url(), _("View"))
-        url = reverse("articles:preview", args=[article.slug])
-        return format_html('<a href="{}">{}</a>', url, _("Preview"))
-
-    @admin.display(description=_("picture"))
-    def thumbnail(self, article):
-        return self.preview(article, width=64, height=48)
-
-    @admin.display(description=_("preview"))
-    def picture_preview(self, article):
-        return self.preview(article, width=240)
 
 
 def address_help_text(article):
