@@ -1,12 +1,11 @@
 import logging
+import os
 
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
 
-from .forms import PictureField
+from .forms import KeptFile, KeptPictureInput, PictureField, keep
 from .renditions import (
     delete_after_commit,
     is_current,
@@ -31,7 +30,15 @@ class PictureAdmin(admin.ModelAdmin):
 
     picture_field = "picture"
     square_renditions = False
-    formfield_overrides = {models.ImageField: {"form_class": PictureField}}
+    formfield_overrides = {
+        models.ImageField: {"form_class": PictureField, "widget": KeptPictureInput}
+    }
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == self.picture_field:
+            formfield.widget.storage = db_field.storage
+        return formfield
 
     def save_model(self, request, obj, form, change):
         field_file = getattr(obj, self.picture_field)
@@ -39,6 +46,10 @@ class PictureAdmin(admin.ModelAdmin):
             replaced = stored_names(form.initial.get(self.picture_field), self.renditions(obj))
             record = publish(field_file, square=self.square_renditions) if field_file else {}
             self.set_renditions(obj, record)
+            chosen = form.cleaned_data.get(self.picture_field)
+            if isinstance(chosen, KeptFile):  # published now: no longer kept
+                chosen.close()
+                replaced.append(chosen.kept_name)
             delete_after_commit(field_file.storage, replaced)
         elif field_file and not is_current(field_file, self.renditions(obj)):
             # A picture stored before renditions existed gets them on its next save.
@@ -52,28 +63,24 @@ class PictureAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
 
     def render_change_form(self, request, context, *args, **kwargs):
-        self.ask_for_the_picture_again(context["adminform"].form)
+        self.keep_the_chosen_picture(context["adminform"].form)
         return super().render_change_form(request, context, *args, **kwargs)
 
-    def ask_for_the_picture_again(self, form):
+    def keep_the_chosen_picture(self, form):
         """A form sent back with errors cannot show the file chosen in it again (no
-        browser lets a page fill a file input): its picture field says so, rather
-        than the choice vanishing without a word."""
-        chosen = form.files.get(form.add_prefix(self.picture_field))
-        if not (form.is_bound and form.errors and chosen):
+        browser lets a page fill a file input): a checked upload is kept in storage,
+        and the form carries it, signed, to the next save (forms.keep)."""
+        name = self.picture_field
+        if not (form.is_bound and form.errors) or name not in form.fields:
             return
-        if self.picture_field in form.fields and not form.has_error(self.picture_field):
-            form.add_error(
-                self.picture_field,
-                ValidationError(
-                    _(
-                        "“%(name)s” is fine, but it is not kept while the other errors "
-                        "are corrected: choose it again before saving."
-                    ),
-                    code="choose_again",
-                    params={"name": chosen.name},
-                ),
-            )
+        chosen = form[name].data
+        if not chosen or form.has_error(name):
+            return
+        widget = form.fields[name].widget
+        if widget.storage is None:
+            return
+        token = keep(chosen, widget.storage)
+        widget.kept = (token, os.path.basename(chosen.name))
 
     def delete_model(self, request, obj):
         files = self.stored_names(obj)
