@@ -24,15 +24,17 @@ Caesar was stabbed in the Curia of Pompey.[^1]
 """
 
 
+# A phone and a laptop: the whole walk works at both widths.
+@pytest.mark.parametrize("width", [375, 1280])
 def test_an_author_writes_previews_and_publishes_a_bc_article_that_readers_then_see(
-    new_context, tmp_path
+    new_context, tmp_path, width
 ):
     User.objects.create_superuser("editor", "editor@example.org", PASSWORD)
     make_author(display_name="Ada Quill", slug="ada-quill")
     picture = tmp_path / "curia.jpg"
     picture.write_bytes(jpeg((1200, 800), (120, 40, 30)))
 
-    context = new_context(viewport={"width": 1280, "height": 1000})
+    context = new_context(viewport={"width": width, "height": 1000})
     admin = context.new_page()
     problems = watch_for_problems(admin)
     admin.goto("/admin/")
@@ -76,7 +78,7 @@ def test_an_author_writes_previews_and_publishes_a_bc_article_that_readers_then_
     admin.get_by_role("button", name="Save", exact=True).click()
     expect(admin.locator(".messagelist")).to_contain_text("was changed successfully")
 
-    reader = new_context().new_page()
+    reader = new_context(viewport={"width": width, "height": 900}).new_page()
     problems += watch_for_problems(reader)
     reader.goto("/on-this-day/march-15/")
     reader.get_by_role("link", name="Caesar is killed on the Ides of March").click()
