@@ -113,3 +113,10 @@ def delete_from_the_list(client, articles):
             "post": "yes",
         },
     )
+
+
+def listed(client, **query):
+    """The articles the admin's list shows for ``query``, in its order."""
+    response = client.get(reverse("admin:articles_article_changelist"), query)
+    assert response.status_code == 200
+    return list(response.context["cl"].result_list)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article
 
-from .admin_forms import new_article_data
+from .admin_forms import listed, new_article_data
 from .factories import make_article, make_draft, make_scheduled, make_user
 
 pytestmark = pytest.mark.django_db
@@ -22,12 +22,6 @@ def editor(client):
     user = make_user("Editors", author=True)
     client.force_login(user)
     return user
-
-
-def listed(client, **query):
-    response = client.get(CHANGELIST, query)
-    assert response.status_code == 200
-    return list(response.context["cl"].result_list)
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from articles.admin.search import search_words
 
+from .admin_forms import listed
 from .factories import make_article, make_draft, make_user
 
 pytestmark = pytest.mark.django_db
@@ -23,9 +24,7 @@ def editor(client):
 
 
 def titles(client, **query):
-    response = client.get(CHANGELIST, query)
-    assert response.status_code == 200
-    return [article.title for article in response.context["cl"].result_list]
+    return [article.title for article in listed(client, **query)]
 
 
 def test_a_word_is_not_found_inside_another(client, editor):
