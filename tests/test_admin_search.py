@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from articles.admin.search import search_words
@@ -12,8 +11,6 @@ from .admin_forms import listed
 from .factories import make_article, make_draft, make_user
 
 pytestmark = pytest.mark.django_db
-
-CHANGELIST = reverse("admin:articles_article_changelist")
 
 
 @pytest.fixture
