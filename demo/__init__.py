@@ -2,4 +2,4 @@
 synthetic articles (``seed_articles``) and the development admin login (``dev_admin``).
 
 Installed in development and in the tests, never in production unless DEMO=true
-(historyblog/settings.py)."""
+(historyblog/settings/base.py)."""

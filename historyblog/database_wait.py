@@ -75,7 +75,7 @@ class DatabaseWaitMiddleware:
 
 
 class Cursor(DjangoCursor):
-    """Django's psycopg cursor, watched inside a request. settings.py makes it the
+    """Django's psycopg cursor, watched inside a request. historyblog/settings/base.py makes it the
     cursor_factory of every PostgreSQL connection, so it serves Django's queries and
     also the plain cursor Django checks a kept connection with."""
 

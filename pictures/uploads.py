@@ -2,7 +2,7 @@
 
 ``validate_image(upload)`` refuses anything that is not a sound JPEG, PNG, WebP or GIF
 within the limits PICTURE_MAX_BYTES and PICTURE_MAX_PIXELS (set in
-historyblog/settings.py). ``clean_upload(upload)`` makes the copy that is published:
+historyblog/settings/content.py). ``clean_upload(upload)`` makes the copy that is published:
 upright (EXIF orientation applied), in sRGB, re-encoded with no EXIF, GPS, XMP, ICC
 profile or comment; an animated upload keeps only its first frame. The raw upload
 itself is never stored.

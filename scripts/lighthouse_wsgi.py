@@ -8,8 +8,8 @@ from whitenoise import WhiteNoise
 
 from historyblog.wsgi import application as django_application
 
-# A year, as object storage serves pictures (settings.py): every stored file has a
-# name of its own, so it never changes.
+# A year, as object storage serves pictures (historyblog/settings/serving.py): every
+# stored file has a name of its own, so it never changes.
 application = WhiteNoise(
     django_application, root=os.environ["MEDIA_ROOT"], prefix="/media/", max_age=31_536_000
 )

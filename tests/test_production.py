@@ -322,8 +322,9 @@ def test_a_database_error_outside_a_view_gives_the_503_page_too(client, monkeypa
 
 def test_every_environment_variable_is_documented_with_its_default():
     read = set()
-    for source in ("historyblog/settings.py", "gunicorn.conf.py"):
-        text = (REPO / source).read_text()
+    sources = [*(REPO / "historyblog" / "settings").glob("*.py"), REPO / "gunicorn.conf.py"]
+    for source in sources:
+        text = source.read_text()
         read |= set(
             re.findall(r'(?:environ\.get|env_bool|env_int|env_list)\("([A-Z0-9_]+)"', text)
         )

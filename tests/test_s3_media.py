@@ -1,6 +1,6 @@
 """Pictures on S3-compatible object storage, for real: moto's S3 server on 127.0.0.1,
 and Django's default storage configured from the AWS_* environment variables by
-historyblog/settings.py itself, as docs/deploy.md tells production to. Uploads through
+historyblog/settings/ itself, as docs/deploy.md tells production to. Uploads through
 the admin become objects in the bucket, pages link to them, and replacing or deleting a
 picture deletes its objects once the change commits."""
 
@@ -16,7 +16,7 @@ from django.test import Client
 from django.urls import reverse
 from moto.server import ThreadedMotoServer
 
-import historyblog.settings
+import historyblog.settings.serving
 from articles.models import Article
 from pictures import renditions
 
@@ -54,7 +54,7 @@ def s3_server():
 @pytest.fixture
 def s3_storage(s3_server, settings, monkeypatch):
     """The default storage on an empty bucket of the moto server, with STORAGES (and the
-    Content Security Policy) built by historyblog/settings.py from the environment.
+    Content Security Policy) built by historyblog/settings/serving.py from the environment.
 
     boto3 reads the credentials from the environment as in production: dummy ones here,
     with no configuration file and no instance metadata, so nothing but 127.0.0.1 is
@@ -74,7 +74,7 @@ def s3_storage(s3_server, settings, monkeypatch):
         monkeypatch.setenv(name, value)
     for name in ("AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_S3_CUSTOM_DOMAIN"):
         monkeypatch.delenv(name, raising=False)
-    production = runpy.run_path(historyblog.settings.__file__)
+    production = runpy.run_path(historyblog.settings.serving.__file__)
     settings.STORAGES = {**settings.STORAGES, "default": production["STORAGES"]["default"]}
     settings.CONTENT_SECURITY_POLICY = production["CONTENT_SECURITY_POLICY"]
 

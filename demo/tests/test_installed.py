@@ -1,5 +1,5 @@
 """The demo app's commands exist in development and where DEMO=true asks for them,
-never in production by default (historyblog/settings.py)."""
+never in production by default (historyblog/settings/base.py)."""
 
 import subprocess
 
