@@ -109,15 +109,16 @@ def next_occurrence(month: int, day: int, after: datetime.date) -> datetime.date
     raise AssertionError("an anniversary comes round within a year")
 
 
-def today_in_history(today: datetime.date, limit: int) -> TodayInHistory:
+def today_in_history(today: datetime.date, limit: int, articles=None) -> TodayInHistory:
     """Up to ``limit`` of today's anniversaries, round ones first, or, when there are
     none, the next ones.
 
     Upcoming anniversaries within a week are preferred; when the coming week has none
     either, the nearest ones are shown, so the widget stays filled while any published
-    article has a full date.
+    article has a full date. ``articles`` narrows the choice to a queryset of published
+    articles (the daily e-mail's tags); by default, every published article.
     """
-    published = Article.objects.published().for_listing()
+    published = Article.objects.published().for_listing() if articles is None else articles
     # Round anniversaries first, so that the oldest events never crowd them out; the
     # ones chosen are then shown oldest first.
     round_first = Case(
