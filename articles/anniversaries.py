@@ -4,12 +4,13 @@ ones), an event's next anniversary, and which days of the year have articles."""
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 
 import pagecache
 
 from . import dates
-from .models import CHRONOLOGICAL, Article
+from .models import CHRONOLOGICAL, Article, EditorsPick
 
 UPCOMING_DAYS = 7
 
@@ -109,41 +110,92 @@ def next_occurrence(month: int, day: int, after: datetime.date) -> datetime.date
     raise AssertionError("an anniversary comes round within a year")
 
 
-def today_in_history(today: datetime.date, limit: int, articles=None) -> TodayInHistory:
-    """Up to ``limit`` of today's anniversaries, round ones first, or, when there are
-    none, the next ones.
+def today_in_history(today: datetime.date, limit: int) -> TodayInHistory:
+    """Up to ``limit`` of today's anniversaries or, when there are none, the next ones.
 
-    Upcoming anniversaries within a week are preferred; when the coming week has none
-    either, the nearest ones are shown, so the widget stays filled while any published
-    article has a full date. ``articles`` narrows the choice to a queryset of published
-    articles (the daily e-mail's tags); by default, every published article.
+    Today's are led by the editor's pick of the day (EditorsPick), then the round
+    anniversaries, then the others, each group mixed so that the entries next to each
+    other differ in century and author where they can (see ``mixed``). Upcoming
+    anniversaries within a week are preferred; when the coming week has none either,
+    the nearest ones are shown, so the widget stays filled while any published article
+    has a full date.
     """
-    published = Article.objects.published().for_listing() if articles is None else articles
-    # Round anniversaries first, so that the oldest events never crowd them out; the
-    # ones chosen are then shown oldest first.
-    round_first = Case(
-        When(event_year__in=round_anniversary_years(today.year), then=Value(0)),
-        default=Value(1),
-    )
+    published = Article.objects.published().for_listing()
     todays = list(
         published.on_this_day(today)
         .filter(event_year__lt=today.year)  # an event still to come has no anniversary
-        .annotate(round_first=round_first)
-        .order_by("round_first", *CHRONOLOGICAL)[: limit + 1]
+        .annotate(**leading_order(today))
+        .order_by("-pinned", "round_first", "century_turn", "author_turn", *CHRONOLOGICAL)[
+            : limit + 1
+        ]
     )
     if todays:
-        shown = sorted(
-            todays[:limit],
-            key=lambda article: (article.event_year, article.event_month, article.event_day),
-        )
         return TodayInHistory(
             today=today,
-            anniversaries=[Anniversary(article, today) for article in shown],
+            anniversaries=[Anniversary(article, today) for article in mixed(todays[:limit])],
             has_more=len(todays) > limit,
         )
 
     upcoming, within_week = coming_anniversaries(published, today, limit)
     return TodayInHistory(today=today, upcoming=upcoming, upcoming_within_week=within_week)
+
+
+def leading_order(today: datetime.date) -> dict:
+    """Annotations that choose today's anniversaries in one query: ``pinned`` (an
+    editor's pick for the article's day), ``round_first`` (0 for a round anniversary)
+    and, in each of those groups, the article's turn among its century's
+    (``century_turn``) and among its author's (``author_turn``), oldest first: ordered
+    by turn, the first few span the centuries and the authors, instead of the oldest
+    events crowding out the rest."""
+    round_first = Case(
+        When(event_year__in=round_anniversary_years(today.year), then=Value(0)),
+        default=Value(1),
+    )
+    picked = EditorsPick.objects.filter(
+        article=OuterRef("pk"),
+        event_month=OuterRef("event_month"),
+        event_day=OuterRef("event_day"),
+    )
+    return {
+        "pinned": Exists(picked),
+        "round_first": round_first,
+        "century_turn": Window(
+            RowNumber(), partition_by=[round_first, F("event_year") / 100], order_by=CHRONOLOGICAL
+        ),
+        "author_turn": Window(
+            RowNumber(), partition_by=[round_first, F("author_id")], order_by=CHRONOLOGICAL
+        ),
+    }
+
+
+def mixed(articles: list[Article]) -> list[Article]:
+    """``articles`` (already led by the pick, then the round anniversaries) reordered
+    within each of those groups so that each differs from the one before it in
+    century and author where any left does, in century alone where not: the first such
+    one in the given order is taken each time, so the result is deterministic."""
+    shown = []
+    remaining = list(articles)
+    while remaining:
+        group = [a for a in remaining if group_of(a) == group_of(remaining[0])]
+        previous = shown[-1] if shown else None
+        differs = [a for a in group if previous is None or differs_in_both(a, previous)]
+        other_century = [a for a in group if previous and century_of(a) != century_of(previous)]
+        chosen = (differs or other_century or group)[0]
+        shown.append(chosen)
+        remaining.remove(chosen)
+    return shown
+
+
+def group_of(article: Article) -> tuple:
+    return (not getattr(article, "pinned", False), getattr(article, "round_first", 1))
+
+
+def century_of(article: Article) -> int:
+    return dates.century(article.event_year)
+
+
+def differs_in_both(article: Article, other: Article) -> bool:
+    return century_of(article) != century_of(other) and article.author_id != other.author_id
 
 
 def coming_anniversaries(

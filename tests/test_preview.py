@@ -115,7 +115,7 @@ def test_the_change_form_links_to_the_preview_and_to_the_public_page_only_when_p
     content = content.decode()
     assert f'href="{preview_url(draft)}"' in content
     assert "View on site" not in content
-    assert "save, then preview" in content
+    assert "without saving" in content and "shows the last save" in content
 
     published = make_article(author=author.author)
     response = client.get(reverse("admin:articles_article_change", args=[published.pk]))

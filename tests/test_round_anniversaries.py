@@ -32,13 +32,13 @@ def test_widget_keeps_a_round_anniversary_that_the_oldest_events_would_crowd_out
         make_article(title="Hundred years on", event_year=1926, event_month=8, event_day=20)
         widget = today_in_history(datetime.date(2026, 8, 20), limit=5)
         content = page(client, "/")
-    # The round one takes the place of the newest of the others; shown oldest first.
+    # The round one takes the place of the newest of the others, and leads them.
     assert titles(widget.anniversaries) == [
+        "Hundred years on",
         "Event of 1500",
         "Event of 1600",
         "Event of 1700",
         "Event of 1800",
-        "Hundred years on",
     ]
     assert widget.has_more
     assert "Hundred years on" in content

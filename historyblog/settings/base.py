@@ -183,7 +183,13 @@ PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
 # What public pages show: a save or deletion of any of these models drops every cached
 # page (and so does a change to the many-to-many relation a through model among them
 # holds: an article's tags).
-PAGE_CACHE_MODELS = ["articles.Article", "articles.Author", "taggit.Tag", "articles.TaggedArticle"]
+PAGE_CACHE_MODELS = [
+    "articles.Article",
+    "articles.Author",
+    "taggit.Tag",
+    "articles.TaggedArticle",
+    "articles.EditorsPick",
+]
 # When pages change next without a save (a scheduled article becomes public): a
 # function returning an aware datetime, or None; pages are rendered afresh from then.
 PAGE_CACHE_NEXT_CHANGE = "articles.models.next_publication_time"

@@ -14,9 +14,9 @@ from taggit.models import TaggedItemBase
 
 from pictures.fields import picture_fields
 
-from . import dates, roles
-from .events import HistoricalEvent
-from .markdown import render_markdown
+from .. import dates, roles
+from ..events import HistoricalEvent
+from ..markdown import render_markdown
 
 # Year-, month- and day-order of event dates; a missing month or day sorts first.
 CHRONOLOGICAL = (
@@ -147,6 +147,12 @@ class ArticleQuerySet(models.QuerySet):
         """Events of an astronomical year, in date order (month-only and undated first)."""
         return self.filter(event_year=year).order_by(*CHRONOLOGICAL)
 
+    def waiting_for_review(self):
+        """Drafts their authors have submitted for review, the longest waiting first."""
+        return self.filter(status=Article.Status.DRAFT, submitted_at__isnull=False).order_by(
+            "submitted_at", "pk"
+        )
+
     def for_listing(self):
         """With their authors, without their texts: what lists of articles show."""
         return self.select_related("author").defer("body", "body_html", "search_vector")
@@ -223,6 +229,11 @@ class Article(HistoricalEvent):
             "left empty, it is set when the article is first published."
         ),
     )
+    # Set when the author submits the draft for review (a draft stays a draft, so every
+    # rule of what readers see is untouched); cleared once it is published or sent back.
+    submitted_at = models.DateTimeField(
+        _("submitted for review"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Counts the saves. A save is refused when someone saved since the article was read
@@ -267,13 +278,16 @@ class Article(HistoricalEvent):
         """Saves the article as its next version; raises EditConflict, and saves
         nothing, if it was saved by anyone (or anything) since this copy was read."""
         self.body_html = render_markdown(self.body)
-        if self.status == self.Status.PUBLISHED and self.publish_at is None:
-            self.publish_at = timezone.now()
+        if self.status == self.Status.PUBLISHED:
+            self.submitted_at = None  # reviewed: no longer waiting
+            if self.publish_at is None:
+                self.publish_at = timezone.now()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {
                 *kwargs["update_fields"],
                 "body_html",
                 "publish_at",
+                "submitted_at",
                 "version",
             }
         if self._state.adding or kwargs.get("force_insert"):
@@ -328,7 +342,7 @@ class Article(HistoricalEvent):
     def state(self):
         """Draft, scheduled or published, as editors speak of it."""
         if self.status == self.Status.DRAFT:
-            return _("Draft")
+            return _("Waiting for review") if self.submitted_at else _("Draft")
         return _("Published") if self.is_public else _("Scheduled")
 
 
