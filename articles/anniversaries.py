@@ -110,7 +110,7 @@ def next_occurrence(month: int, day: int, after: datetime.date) -> datetime.date
     raise AssertionError("an anniversary comes round within a year")
 
 
-def today_in_history(today: datetime.date, limit: int) -> TodayInHistory:
+def today_in_history(today: datetime.date, limit: int, articles=None) -> TodayInHistory:
     """Up to ``limit`` of today's anniversaries or, when there are none, the next ones.
 
     Today's are led by the editor's pick of the day (EditorsPick), then the round
@@ -118,9 +118,10 @@ def today_in_history(today: datetime.date, limit: int) -> TodayInHistory:
     other differ in century and author where they can (see ``mixed``). Upcoming
     anniversaries within a week are preferred; when the coming week has none either,
     the nearest ones are shown, so the widget stays filled while any published article
-    has a full date.
+    has a full date. ``articles`` narrows the choice to a queryset of published articles
+    (the daily e-mail's followed tags); by default, every published article.
     """
-    published = Article.objects.published().for_listing()
+    published = Article.objects.published().for_listing() if articles is None else articles
     todays = list(
         published.on_this_day(today)
         .filter(event_year__lt=today.year)  # an event still to come has no anniversary
