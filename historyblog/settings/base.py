@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "pictures",
     "articles",
     "sharing",
+    "desk",
     "historyblog",
 ]
 # The demo app (demo/): sample content, the benchmark's synthetic articles and the
