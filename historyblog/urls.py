@@ -9,6 +9,7 @@ admin.site.site_url = "/"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("", include("opendata.urls")),
     path("", include("articles.urls")),
 ]
 
