@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("opendata.urls")),
     path("", include("articles.urls")),
+    path("", include("digest.urls")),
 ]
 
 # A database error raised outside a view still gets the 503 page (historyblog/errors.py).

@@ -9,5 +9,6 @@ variables listed, with their defaults, in docs/deploy.md and .env.example.
 from historyblog.settings.accounts import *  # noqa: F403
 from historyblog.settings.base import *  # noqa: F403
 from historyblog.settings.content import *  # noqa: F403
+from historyblog.settings.mail import *  # noqa: F403
 from historyblog.settings.opendata import *  # noqa: F403
 from historyblog.settings.serving import *  # noqa: F403

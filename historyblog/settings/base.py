@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "pictures",
     "articles",
     "sharing",
+    "digest",
     "opendata",
     "desk",
     "historyblog",
