@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "digest",
     "opendata",
     "desk",
+    "wordpress",
     "historyblog",
 ]
 # The demo app (demo/): sample content, the benchmark's synthetic articles and the
@@ -85,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "pagecache.middleware.CacheHeadersMiddleware",
     "historyblog.errors.DatabaseUnavailableMiddleware",
+    # Old WordPress addresses (/?p=12, /2020/08/20/slug/) answer 301 to their articles.
+    "wordpress.middleware.OldAddressMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
