@@ -3,6 +3,7 @@ subscriber's tags, with both parts, absolute links that work and the unsubscribe
 headers; the coming days (or nothing) on a day without."""
 
 import datetime
+import io
 from urllib.parse import urlsplit
 
 import pytest
@@ -191,11 +192,11 @@ def test_the_day_is_the_sites_calendar_day_not_utcs(settings):
     with time_machine.travel(
         datetime.datetime(2026, 8, 21, 3, 0, tzinfo=datetime.UTC), tick=False
     ):
-        call_command("send_digest", stdout=open("/dev/null", "w"))
+        call_command("send_digest", stdout=io.StringIO())
     with time_machine.travel(
         datetime.datetime(2026, 8, 21, 7, 5, tzinfo=datetime.UTC), tick=False
     ):
-        call_command("send_digest", stdout=open("/dev/null", "w"))
+        call_command("send_digest", stdout=io.StringIO())
     assert [message.subject for message in mail.outbox] == [
         "August 20 in history: On the 20th",
         "August 21 in history: On the 21st",
