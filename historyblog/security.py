@@ -9,7 +9,7 @@ from csp.constants import UNSAFE_INLINE
 from csp.middleware import CSPMiddleware as BaseCSPMiddleware
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 
 logger = logging.getLogger(__name__)
 
@@ -66,8 +66,16 @@ QUERY_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 MAX_PATH_LENGTH = 4094
 
 
-def bad_request(reason):
-    """A short plain-text 400 page: no template, no database."""
+def bad_request(reason, path=""):
+    """A short 400: plain text, or JSON under /api/ (opendata answers every error there
+    in JSON, for any origin); no template, no database."""
+    if path.startswith("/api/"):
+        response = JsonResponse(
+            {"status": 400, "error": "bad_request", "message": f"Bad request: {reason}"},
+            status=400,
+        )
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
     return HttpResponseBadRequest(
         f"Bad request: {reason}\n", content_type="text/plain; charset=utf-8"
     )
@@ -106,7 +114,7 @@ class MalformedAddressMiddleware:
     def __call__(self, request):
         problem = address_problem(request)
         if problem is not None:
-            return bad_request(problem)
+            return bad_request(problem, request.path_info)
         return self.get_response(request)
 
     def process_exception(self, request, exception):
