@@ -126,7 +126,7 @@ def today_in_history(today: datetime.date, limit: int, articles=None) -> TodayIn
         published.on_this_day(today)
         .filter(event_year__lt=today.year)  # an event still to come has no anniversary
         .annotate(**leading_order(today))
-        .order_by("-pinned", "round_first", "century_turn", "author_turn", *CHRONOLOGICAL)[
+        .order_by("-pinned", "round_first", F("century_turn") + F("author_turn"), *CHRONOLOGICAL)[
             : limit + 1
         ]
     )
@@ -146,8 +146,8 @@ def leading_order(today: datetime.date) -> dict:
     editor's pick for the article's day), ``round_first`` (0 for a round anniversary)
     and, in each of those groups, the article's turn among its century's
     (``century_turn``) and among its author's (``author_turn``), oldest first: ordered
-    by turn, the first few span the centuries and the authors, instead of the oldest
-    events crowding out the rest."""
+    by the sum of the two, the first few span the centuries and the authors, instead of
+    the oldest events (or one prolific author's) crowding out the rest."""
     round_first = Case(
         When(event_year__in=round_anniversary_years(today.year), then=Value(0)),
         default=Value(1),

@@ -18,10 +18,20 @@ from .columns import ArticleColumnsMixin
 from .filters import CenturyFilter, StateFilter
 from .forms import ArticleForm
 from .history import HistoryAdmin
+from .live_preview import LivePreviewMixin
+from .picks import pin_link
+from .review import ReviewMixin
 from .search import WordSearchMixin
 
 
-class ArticleAdmin(ArticleColumnsMixin, WordSearchMixin, HistoryAdmin, PictureAdmin):
+class ArticleAdmin(
+    ArticleColumnsMixin,
+    WordSearchMixin,
+    ReviewMixin,
+    LivePreviewMixin,
+    HistoryAdmin,
+    PictureAdmin,
+):
     """Articles, with their history, comparison, restore and recovery, and the roles:
     authors see and change only their own articles."""
 
@@ -88,8 +98,8 @@ class ArticleAdmin(ArticleColumnsMixin, WordSearchMixin, HistoryAdmin, PictureAd
     def get_fieldsets(self, request, obj=None):
         *fieldsets, (title, publication) = super().get_fieldsets(request, obj)
         description = _(
-            "“Preview”, at the top of the page, shows the article as readers will see it, "
-            "as it was last saved: save, then preview."
+            "“Preview”, under the form, shows what is in the form now as readers will "
+            "see it, without saving; “Preview” at the top of the page shows the last save."
         )
         if not roles.can_publish(request.user):
             description = f"{description} {_('An editor publishes it, after reviewing it.')}"
@@ -158,6 +168,14 @@ class ArticleAdmin(ArticleColumnsMixin, WordSearchMixin, HistoryAdmin, PictureAd
 
     def has_publish_permission(self, request):
         return roles.can_publish(request.user)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context.update(
+            self.review_context(request, obj or self.model()),
+            live_preview_url=self.live_preview_url(obj),
+            pin_link=pin_link(request, obj),
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     # Saving.
 

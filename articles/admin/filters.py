@@ -17,6 +17,7 @@ class StateFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("draft", _("Draft")),
+            ("review", _("Waiting for review")),
             ("scheduled", _("Scheduled")),
             ("published", _("Published")),
         ]
@@ -24,6 +25,8 @@ class StateFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() == "draft":
             return queryset.filter(status=Article.Status.DRAFT)
+        if self.value() == "review":
+            return queryset.waiting_for_review()
         if self.value() == "scheduled":
             return queryset.scheduled()
         if self.value() == "published":
