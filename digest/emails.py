@@ -2,7 +2,7 @@
 subscribed already, and the daily e-mail, each with an HTML and a plain-text part."""
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, make_msgid
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -33,7 +33,8 @@ def message(to, template, context, headers=None):
         subject=subject,
         body=render_to_string(f"digest/email/{template}.txt", context),
         to=[to],
-        headers=headers or {},
+        # Message-IDs in the site's domain, not the sending machine's name.
+        headers={"Message-ID": make_msgid(domain=site_host()), **(headers or {})},
     )
     email.attach_alternative(
         render_to_string(f"digest/email/{template}.html", context), "text/html"
