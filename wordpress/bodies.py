@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 from markdownify import MarkdownConverter
@@ -58,8 +59,10 @@ class Body:
     first_paragraph: str = ""
 
 
-def convert(content: str) -> Body:
-    """The Markdown of a post's content:encoded, with what was taken out of it."""
+def convert(content: str, site_url: str = "") -> Body:
+    """The Markdown of a post's content:encoded, with what was taken out of it. Links to
+    the old site's pages (at ``site_url``) become paths here, where the old addresses
+    answer 301 to the articles."""
     html = COMMENT.sub("", content) if "<!--" in content else content
     is_block_editor = "<!-- wp:" in content
     html = CAPTION.sub(_figure, html)
@@ -68,6 +71,8 @@ def convert(content: str) -> Body:
         html = autop(html)
     soup = BeautifulSoup(html, "html.parser")
     pictures = take_out_pictures(soup)
+    if site_url:
+        link_here(soup, site_url)
     paragraphs = (" ".join(p.get_text().split()) for p in soup.find_all("p"))
     first = next((text for text in paragraphs if text), "")
     markdown = _Converter(
@@ -159,6 +164,21 @@ def _is_link_around(img):
     """Whether the picture's parent is a link that holds nothing else (to the file)."""
     parent = img.parent
     return parent is not None and parent.name == "a" and not parent.get_text(strip=True)
+
+
+def link_here(soup, site_url):
+    """Links to pages of the old site as paths on this one (files under wp-content
+    stay where they are)."""
+    site = urlsplit(site_url)
+    for link in soup.find_all("a", href=True):
+        address = urlsplit(link["href"])
+        if (
+            address.scheme in ("http", "https")
+            and address.netloc.lower() == site.netloc.lower()
+            and "/wp-content/" not in address.path
+        ):
+            path = address.path or "/"
+            link["href"] = path + (f"?{address.query}" if address.query else "")
 
 
 def plain_text(html: str) -> str:

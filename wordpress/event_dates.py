@@ -26,7 +26,8 @@ _END = r"(?![0-9A-Za-z])"
 # Each form, most precise first. "20 August 1940", "August 20, 1940", "August 1940".
 DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}{_END}", re.IGNORECASE)
 MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}{_END}", re.IGNORECASE)
-MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+{_YEAR}{_END}", re.IGNORECASE)
+# "February 30, 1940" is no month and year: a day that never was.
+MONTH_YEAR = re.compile(rf"\b{_MONTH},?\s+{_YEAR}{_END}(?!,?\s*[0-9])", re.IGNORECASE)
 # In running text, a year alone only after "in": "in 1776", "in 44 BC".
 IN_YEAR = re.compile(rf"\bin\s+{_YEAR}{_END}", re.IGNORECASE)
 WRITTEN_FORMS = (DAY_MONTH_YEAR, MONTH_DAY_YEAR, MONTH_YEAR)
@@ -61,6 +62,8 @@ def find_in_text(*texts: str) -> HistoricalDate | None:
         text = " ".join(text.split())
         for form in (*WRITTEN_FORMS, IN_YEAR):
             for match in form.finditer(text):
+                if form is IN_YEAR and match["year"].isdigit() and len(match["year"]) < 3:
+                    continue  # "in 30 minutes" is no year
                 found = _from_match(match)
                 if found is not None:
                     return found

@@ -86,7 +86,7 @@ class Importer:
     def write_post(self, item, saved_files):
         guid = item.guid or f"{self.site.base_site_url}/?p={item.post_id}"
         record = ImportedPost.objects.select_related("article").filter(guid=guid).first()
-        body = bodies.convert(item.content)
+        body = bodies.convert(item.content, site_url=self.site.base_site_url)
         values, needs_date = self.values(item, body)
         if record is None:
             article = Article(slug=self.free_slug(posts.slug(item)), author=self.author(item))
@@ -98,11 +98,11 @@ class Importer:
         for name in changed:
             set_field(article, name, values[name])
         picture_changed = self.picture(item, body, article, record.imported, saved_files)
+        if needs_date and current(article, "event") == values["event"]:
+            self.report.needs_date.append(_name(item))
         if not changed and not picture_changed and record.pk:
             self.report.unchanged += 1
             return
-        if needs_date and current(article, "event") == values["event"]:
-            self.report.needs_date.append(_name(item))
         created = record.pk is None
         article.save()
         if "tags" in changed:
@@ -118,14 +118,16 @@ class Importer:
         self.report.created += created
         self.report.updated += not created
         if swallowed_text(article.body):
-            self.report.failed.append(f"{_name(item)}: check the body, an element is left open")
+            self.report.bodies_to_check.append(_name(item))
 
     def values(self, item, body):
         found = posts.event_date(item, body.first_paragraph, self.date_field)
         date = found or posts.placeholder_date(item)
         status, publish_at = posts.publication(item)
-        if found is None:
+        if found is None or item.password:
             status, publish_at = Article.Status.DRAFT, None
+        if item.password:
+            self.report.protected.append(_name(item))
         for name in body.shortcodes:
             self.report.shortcodes[name] += 1
         values = {

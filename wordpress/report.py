@@ -15,6 +15,8 @@ class Report:
     skipped: Counter = field(default_factory=Counter)  # reason -> count
     skipped_posts: list[str] = field(default_factory=list)  # private and trash posts
     comments: int = 0
+    protected: list[str] = field(default_factory=list)
+    bodies_to_check: list[str] = field(default_factory=list)
     needs_date: list[str] = field(default_factory=list)
     pictures_missing: list[str] = field(default_factory=list)
     no_alt: list[str] = field(default_factory=list)
@@ -35,6 +37,8 @@ class Report:
         yield f"Skipped: {skipped or 'nothing'}; {self.comments} comments (not imported)."
         sections = (
             ("Private and trashed posts, not imported", self.skipped_posts),
+            ("Password-protected posts, imported as drafts", self.protected),
+            ("Bodies to check (an element left open hides text)", self.bodies_to_check),
             ("Drafts needing an event date (no date found)", self.needs_date),
             ("Pictures missing or refused", self.pictures_missing),
             ("Pictures without alt text (describe them in the admin)", self.no_alt),

@@ -69,6 +69,7 @@ class Item:
     post_date: str = ""
     post_date_gmt: str = ""
     attachment_url: str = ""
+    password: str = ""
     terms: list[tuple[str, str, str]] = field(default_factory=list)  # domain, nicename, name
     meta: dict[str, str] = field(default_factory=dict)
     comments: int = 0
@@ -128,6 +129,7 @@ def read_item(element) -> Item:
         post_date=values.get("wp:post_date", "").strip(),
         post_date_gmt=values.get("wp:post_date_gmt", "").strip(),
         attachment_url=values.get("wp:attachment_url", "").strip(),
+        password=values.get("wp:post_password", ""),
     )
     for child in element:
         name = local_name(child.tag)

@@ -168,3 +168,24 @@ def test_the_date_field_option_names_the_custom_field(tmp_path):
     )
     run_import(export, "--date-field", "when")
     assert Article.objects.get(slug="the-ides-of-march").event_year == -43
+
+
+def test_a_password_protected_post_is_never_published(tmp_path):
+    export = copy_export(
+        tmp_path,
+        replace=[
+            (
+                "<wp:post_name><![CDATA[trotsky-assassinated]]></wp:post_name>",
+                "<wp:post_name><![CDATA[trotsky-assassinated]]></wp:post_name>"
+                "<wp:post_password><![CDATA[members]]></wp:post_password>",
+            )
+        ],
+    )
+    out, _ = run_import(export)
+    assert Article.objects.get(slug="trotsky-assassinated").status == Article.Status.DRAFT
+    assert "Password-protected posts, imported as drafts: 1" in out
+
+
+def test_links_to_the_old_site_lead_to_its_old_addresses_here(imported):
+    body = Article.objects.get(slug="trotsky-assassinated").body
+    assert "[Another murder](/2019/03/15/the-ides-of-march/)" in body
