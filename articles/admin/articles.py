@@ -132,7 +132,8 @@ class ArticleAdmin(
     # drafts, and publish only with the setting on.
 
     def get_queryset(self, request):
-        return super().get_queryset(request).editable_by(request.user)
+        # With the author, whom the roles (may_edit) and the change form ask about.
+        return super().get_queryset(request).editable_by(request.user).select_related("author")
 
     def get_object(self, request, object_id, from_field=None):
         article = super().get_object(request, object_id, from_field)

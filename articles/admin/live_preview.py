@@ -57,7 +57,7 @@ class LivePreviewMixin:
                 [(None, [_("Open the preview with the “Preview” button under the form.")])],
                 status=405,
             )
-        form_class = self.get_form(request, saved, change=saved is not None)
+        form_class = preview_form(self.get_form(request, saved, change=saved is not None))
         article = copy.copy(saved) if saved else self.model()
         form = form_class(request.POST, request.FILES, instance=article)
         if not form.is_valid():
@@ -82,6 +82,18 @@ class LivePreviewMixin:
             ),
         }
         return TemplateResponse(request, TEMPLATE, context, status=status)
+
+
+def preview_form(form_class):
+    """The admin's article form, checking the address and the author once, by their
+    own fields (the slug's clean_slug, the author's choice), without the model checking
+    them again: this form saves nothing, and the real save checks everything."""
+
+    class PreviewForm(form_class):
+        def _get_validation_exclusions(self):
+            return {*super()._get_validation_exclusions(), "slug", "author"}
+
+    return PreviewForm
 
 
 def form_errors(form):
