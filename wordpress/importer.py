@@ -8,17 +8,19 @@ published as the admin publishes an upload (pictures.renditions.publish).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 
 import reversion
 from django.db import transaction
 from django.utils.text import slugify
+from taggit.models import Tag
 
 from articles import revisions  # noqa: F401  (registers Article with django-reversion)
 from articles.admin.forms import free_slug
 from articles.markdown import swallowed_text
-from articles.models import Article, Author
+from articles.models import Article, Author, TaggedArticle
 from articles.search import update_search_vector
 from pictures.renditions import delete_after_commit, delete_files, publish, stored_names
 
@@ -45,6 +47,7 @@ class Importer:
         self.attachments = {}  # post ID -> wxr.Item
         self.authors = {}  # login -> Author
         self.attachments_by_address = {}
+        self.tags = {}  # casefolded name -> Tag
 
     def learn(self, record):
         """First pass: the site, its authors and its attachments."""
@@ -74,8 +77,7 @@ class Importer:
     def import_post(self, item):
         saved_files = []
         try:
-            with transaction.atomic(), reversion.create_revision():
-                reversion.set_comment("Imported from WordPress")
+            with transaction.atomic():
                 self.write_post(item, saved_files)
         except Exception as error:  # one post's failure must not stop the others
             logger.exception("WordPress post %s failed", item.post_id)
@@ -104,9 +106,23 @@ class Importer:
             self.report.unchanged += 1
             return
         created = record.pk is None
-        article.save()
-        if "tags" in changed:
-            article.tags.set(values["tags"])
+        # An update keeps a revision, as a save in the admin does, so what the import
+        # replaced can be compared and restored; a new article starts its history at
+        # its first save in the admin (or with manage.py createinitialrevisions).
+        with contextlib.nullcontext() if created else reversion.create_revision():
+            if not created:
+                reversion.set_comment("Updated from WordPress")
+            article.save()
+            if "tags" in changed:
+                tags = [self.tag(name) for name in values["tags"]]
+                if created:
+                    # One INSERT, where taggit's add() looks each tag up first; the
+                    # article's save has told the page cache of the change already.
+                    TaggedArticle.objects.bulk_create(
+                        [TaggedArticle(tag=tag, content_object=article) for tag in tags]
+                    )
+                else:
+                    article.tags.set(tags)
         update_search_vector(article)
         record.article = article
         record.post_id = item.post_id
@@ -207,6 +223,14 @@ class Importer:
             self.authors[login] = author
         return self.authors[login]
 
+    def tag(self, name) -> Tag:
+        """The tag called ``name`` (case aside), made if there is none."""
+        key = name.casefold()
+        if key not in self.tags:
+            found = Tag.objects.filter(name__iexact=name).first()
+            self.tags[key] = found or Tag.objects.create(name=name)
+        return self.tags[key]
+
     def free_slug(self, wanted):
         wanted = wanted or "wordpress-post"
         return free_slug(wanted) if Article.objects.filter(slug=wanted).exists() else wanted
@@ -214,9 +238,13 @@ class Importer:
     def save_old_addresses(self, item, article):
         paths = posts.old_paths(item)
         existing = dict(OldAddress.objects.filter(path__in=paths).values_list("path", "article"))
-        for path in paths:
-            if existing.get(path) != article.pk:
-                # One by one, so the page cache hears of each (settings.PAGE_CACHE_MODELS).
+        # New ones at once (the article's save has told the page cache already); one that
+        # led to another article is moved by a save, which tells it again.
+        OldAddress.objects.bulk_create(
+            [OldAddress(path=path, article=article) for path in paths if path not in existing]
+        )
+        for path, article_id in existing.items():
+            if article_id != article.pk:
                 OldAddress.objects.update_or_create(path=path, defaults={"article": article})
 
 
