@@ -151,7 +151,7 @@ def articles(request):
     "A published article with its body, as the same sanitised HTML its page shows.",
     "Article",
     params=[Param("slug", "The article's slug.", location="path")],
-    errors=(404, 429),
+    errors=(400, 404, 429),
 )
 def article(request, slug):
     found = get_object_or_404(
@@ -168,7 +168,7 @@ def article(request, slug):
     "Tags",
     "Tags of published articles, most used first, with their article lists and calendars.",
     "TagList",
-    errors=(429,),
+    errors=(400, 429),
 )
 def tags(request):
     return json_response({"results": [serialize.tag(counted) for counted in tag_counts()]})
@@ -179,7 +179,7 @@ def tags(request):
     "Authors",
     "Authors of published articles, by name.",
     "AuthorList",
-    errors=(429,),
+    errors=(400, 429),
 )
 def authors(request):
     return json_response({"results": [serialize.author(counted) for counted in author_counts()]})

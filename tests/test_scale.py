@@ -13,6 +13,11 @@ from django.utils import timezone
 from articles.anniversaries import today_in_history
 from articles.dates import day_slug, year_slug
 from articles.models import Article
+from opendata.tests.scale import (
+    assert_calendar_is_bounded,
+    assert_within_budget,
+    open_data_paths,
+)
 
 from .factories import make_author, noon_utc
 
@@ -48,6 +53,7 @@ def pages():
         f"/search/?q={word}",
         "/feeds/latest/",
         f"/feeds/tags/{tag.slug}/",
+        *open_data_paths(article, tag),
     ], (article.event_month, article.event_day)
 
 
@@ -71,6 +77,8 @@ def test_every_page_costs_the_same_few_queries_with_10_and_100000_articles(clien
         with_100000 = {path: queries(client, path) for path in paths}
     assert with_100000 == with_10
     assert max(with_100000.values()) <= QUERY_BUDGET, with_100000
+    assert_within_budget(with_100000)
+    assert_calendar_is_bounded(client)
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="query plans: PostgreSQL")

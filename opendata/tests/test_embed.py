@@ -10,7 +10,11 @@ pytestmark = pytest.mark.django_db
 
 def directives(response):
     policy = response["Content-Security-Policy"]
-    return dict((part.split(" ", 1) + [""])[:2] for part in (p.strip() for p in policy.split(";")))
+    found = {}
+    for part in policy.split(";"):
+        name, _, value = part.strip().partition(" ")
+        found[name] = value
+    return found
 
 
 def test_the_widget_may_be_framed_by_any_site(client):
