@@ -32,6 +32,7 @@ PAGES = {
     "author index": "/authors/",
     "year": "/years/44-bc/",
     "timeline": "/timeline/",
+    "daily e-mail": "/newsletter/",
 }
 
 
