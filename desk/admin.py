@@ -61,6 +61,7 @@ class IdeaAdmin(admin.ModelAdmin):
     list_filter = [ProgressFilter, "assignee"]
     list_select_related = ["assignee", "article", "created_by"]
     search_fields = ["title", "notes"]
+    show_full_result_count = False  # one count of the list, not two
     readonly_fields = ["created_by", "article_display"]
     fieldsets = [
         (None, {"fields": ["title"]}),
