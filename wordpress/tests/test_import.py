@@ -4,11 +4,15 @@ authors, pictures and statuses; the rest is counted and listed."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from reversion.models import Version
 
 from articles.models import Article, Author
 from wordpress.models import ImportedPost
 
+from .generated import write_export
 from .helpers import SITE, copy_export, run_import, uploads_folder
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +193,37 @@ def test_a_password_protected_post_is_never_published(tmp_path):
 def test_links_to_the_old_site_lead_to_its_old_addresses_here(imported):
     body = Article.objects.get(slug="trotsky-assassinated").body
     assert "[Another murder](/2019/03/15/the-ides-of-march/)" in body
+
+
+def test_an_update_keeps_a_revision_of_what_it_replaced(tmp_path):
+    run_import(SITE)
+    export = copy_export(
+        tmp_path,
+        replace=[("<![CDATA[Trotsky Assassinated]]>", "<![CDATA[Trotsky Is Assassinated]]>")],
+    )
+    run_import(export)
+    trotsky = Article.objects.get(slug="trotsky-assassinated")
+    latest = Version.objects.get_for_object(trotsky).first()
+    assert latest.revision.get_comment() == "Updated from WordPress"
+    assert latest.field_dict["title"] == "Trotsky Is Assassinated"
+
+
+def test_the_import_costs_the_same_few_queries_for_each_post(tmp_path):
+    def queries_for(posts):
+        export = tmp_path / f"{posts}.xml"
+        with export.open("w") as file:
+            write_export(file, posts)
+        with CaptureQueriesContext(connection) as queries:
+            run_import(export)
+        Article.objects.all().delete()
+        return len(queries)
+
+    few, more = queries_for(5), queries_for(15)
+    assert (more - few) / 10 <= 14
+
+
+def test_the_progress_bar_is_shown_when_asked(tmp_path):
+    _, progress = run_import(SITE, "--progress")
+    assert "Importing" in progress and "100%" in progress
+    _, quiet = run_import(SITE)
+    assert quiet == ""

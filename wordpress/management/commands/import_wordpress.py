@@ -1,4 +1,3 @@
-import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -49,7 +48,7 @@ class Command(BaseCommand):
         if media_dir is not None and not media_dir.is_dir():
             raise CommandError(f"{media_dir}: no such folder (--media-dir).")
         importer = Importer(media_dir=media_dir, date_field=date_field, dry_run=dry_run)
-        show_progress = progress or sys.stderr.isatty()
+        show_progress = progress or self.stderr.isatty()
         try:
             with export.open("rb") as file:
                 for record in wxr.read(file):
@@ -79,7 +78,7 @@ class Command(BaseCommand):
                 unit_scale=True,
                 desc="Importing",
                 disable=not show_progress,
-                file=sys.stderr,
+                file=self.stderr._out,  # the stream itself: the bar writes no line ends
             ) as bar,
         ):
             for record in wxr.read(file):
