@@ -96,6 +96,10 @@ def pages():
         ("tag", "/tags/war/"),
         ("search", "/search/?q=treaty+harbour"),
         ("feed", "/feeds/latest/"),
+        ("api", "/api/v1/articles/"),
+        ("api-day", f"/api/v1/on-this-day/{article.event_month:02d}/{article.event_day:02d}/"),
+        ("ics", "/calendars/anniversaries.ics"),
+        ("embed", "/embed/today/"),
     ]
 
 

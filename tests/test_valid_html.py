@@ -37,6 +37,9 @@ PAGES = {
     "search-no-results": "/search/?q=Zanzibar",
     "search-empty": "/search/?q=",
     "not-found": "/no-such-page/",
+    "api-docs": "/api/",
+    "embed": "/embed/",
+    "embed-widget": "/embed/today/?theme=dark&size=large",
 }
 
 

@@ -33,6 +33,10 @@ PAGES = {
     "year": "/years/44-bc/",
     "timeline": "/timeline/",
     "daily e-mail": "/newsletter/",
+    "API docs": "/api/",
+    "embed": "/embed/",
+    "embedded widget, dark": "/embed/today/?theme=dark&size=large",
+    "embedded widget, light": "/embed/today/?theme=light&size=small",
 }
 
 
