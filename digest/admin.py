@@ -83,7 +83,7 @@ class DeliveryInline(admin.TabularInline):
         return (
             super()
             .get_queryset(request)
-            .exclude(state=Delivery.State.SENT)
+            .exclude(state__in=[Delivery.State.SENT, Delivery.State.SKIPPED])
             .select_related("subscriber")
         )
 

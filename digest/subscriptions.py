@@ -3,6 +3,7 @@ it sends. The views call these; nothing here reads a request."""
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from taggit.models import Tag
 
 from .emails import already_subscribed_message, confirmation_message
 from .models import Subscriber
@@ -45,7 +46,8 @@ def confirm(email, tag_ids):
     subscriber.bounced_at = None
     subscriber.bounce_reason = ""
     subscriber.save()
-    subscriber.tags.set(tag_ids)
+    # A tag deleted since the link was sent is left out.
+    subscriber.tags.set(Tag.objects.filter(pk__in=tag_ids))
     return subscriber
 
 

@@ -192,3 +192,13 @@ def test_a_made_up_link_gets_a_clear_400_page(client, token):
         response = client.get(path)
         assert response.status_code == 400
         assert b"This link does not work" in response.content
+
+
+def test_a_tag_deleted_before_the_link_is_followed_is_left_out(client):
+    make_article(tags=["Space", "Science"])
+    space, science = Tag.objects.get(name="Space"), Tag.objects.get(name="Science")
+    subscribe(client, "reader@example.net", tags=[space.pk, science.pk])
+    space.delete()
+    response = client.post(confirmation_link(mail.outbox[0]))
+    assert response.status_code == 302
+    assert list(Subscriber.objects.get().tags.all()) == [science]
