@@ -26,14 +26,6 @@ def send_back(article, editor, comment):
     return ReviewNote.objects.create(article=article, editor=editor, comment=comment)
 
 
-def latest_note(article):
-    """The comment the author has still to answer: the last one, if the draft was not
-    submitted again since."""
-    if article.pk is None or article.status != article.Status.DRAFT or article.submitted_at:
-        return None
-    return article.review_notes.select_related("editor").first()
-
-
 def tell_editors(article, change_url):
     """E-mails every editor with an address that ``article`` waits for review. Returns
     True when sent; False, logged, when the mail server refused or could not be reached

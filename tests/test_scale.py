@@ -20,6 +20,8 @@ from opendata.tests.scale import (
 )
 
 from .factories import make_author, noon_utc
+from .review_scale import QUERY_BUDGET as REVIEW_QUERY_BUDGET
+from .review_scale import review_query_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -71,11 +73,15 @@ def test_every_page_costs_the_same_few_queries_with_10_and_100000_articles(clien
     # there at both sizes, so the home page takes the same path.
     with noon_utc(timezone.now().year + 1, month, day):
         with_10 = {path: queries(client, path) for path in paths}
+        desk_with_10 = review_query_counts()
     seed(100_000 - 10)
     assert Article.objects.count() == 100_000
     with noon_utc(timezone.now().year + 1, month, day):
         with_100000 = {path: queries(client, path) for path in paths}
+        desk_with_100000 = review_query_counts()
     assert with_100000 == with_10
+    assert desk_with_100000 == desk_with_10
+    assert max(desk_with_100000.values()) <= REVIEW_QUERY_BUDGET, desk_with_100000
     assert max(with_100000.values()) <= QUERY_BUDGET, with_100000
     assert_within_budget(with_100000)
     assert_calendar_is_bounded(client)

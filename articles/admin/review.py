@@ -63,17 +63,23 @@ class ReviewMixin:
             )
 
     def review_context(self, request, article):
-        """What the change form shows of the review, and the buttons it offers."""
-        editor = roles.is_editor(request.user)
+        """What the change form shows of the review, and the buttons it offers: the
+        comments on a draft (one query), the last one heading the page until the
+        draft is submitted again."""
+        is_draft = article.status == article.Status.DRAFT
+        notes = (
+            list(article.review_notes.select_related("editor")[:20])
+            if article.pk and is_draft
+            else []
+        )
+        waiting = bool(article.pk and is_draft and article.submitted_at)
         return {
             "can_submit_for_review": roles.may_submit_for_review(request.user, article),
-            "review_note": review.latest_note(article),
-            "earlier_notes": list(
-                article.review_notes.select_related("editor")[:20] if article.pk else []
-            ),
+            "review_note": notes[0] if notes and not waiting else None,
+            "earlier_notes": notes,
             "send_back_url": (
                 self.admin_url("send_back", article.pk)
-                if editor and article.pk and article.submitted_at
+                if waiting and roles.is_editor(request.user)
                 else None
             ),
         }
