@@ -42,6 +42,19 @@ def test_the_home_and_article_pages_carry_a_small_get_form_and_no_csrf_cookie(cl
         assert "csrftoken" not in response.cookies
 
 
+def test_with_the_small_form_the_home_and_article_pages_are_still_cached(client, settings):
+    settings.PAGE_CACHE = True
+    article = make_article(slug="trotsky")
+    for path in ("/", article.get_absolute_url()):
+        assert client.get(path)["X-Cache"] == "MISS"
+        again = client.get(path)
+        assert again["X-Cache"] == "HIT"
+        assert b'action="/newsletter/"' in again.content
+    # The subscription page, with its CSRF token, is never cached.
+    client.get("/newsletter/")
+    assert client.get("/newsletter/").get("X-Cache") != "HIT"
+
+
 def test_the_subscription_page_fills_in_the_address_and_offers_the_tags(client):
     make_article(tags=["Space"])
     response = client.get("/newsletter/?email=reader@example.net")
