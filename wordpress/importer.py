@@ -14,21 +14,19 @@ from pathlib import Path
 
 import reversion
 from django.db import transaction
-from django.utils.text import slugify
-from taggit.models import Tag
 
 from articles import revisions  # noqa: F401  (registers Article with django-reversion)
-from articles.admin.forms import free_slug
 from articles.markdown import swallowed_text
-from articles.models import Article, Author, TaggedArticle
+from articles.models import Article, TaggedArticle
 from articles.search import update_search_vector
 from pictures.renditions import delete_after_commit, delete_files, publish, stored_names
 
 from . import bodies, posts
 from .choosing import choose_picture, same_file
-from .models import ImportedPost, OldAddress
+from .models import ImportedPost
 from .pictures import PictureMissing, read_picture
 from .report import Report
+from .rows import Rows, save_old_addresses, unique_slug
 
 logger = logging.getLogger(__name__)
 
@@ -37,17 +35,16 @@ FIELDS = ("title", "dek", "body", "event", "status", "publish_at", "tags")
 
 
 class Importer:
-    def __init__(self, *, media_dir: Path | None, date_field: str, dry_run: bool):
+    def __init__(self, *, media_dir: Path | None, date_field: str, dry_run: bool, tell=None):
         self.media_dir = media_dir
         self.date_field = date_field
         self.report = Report(dry_run=dry_run)
         self.dry_run = dry_run
         self.site = None
-        self.wordpress_authors = {}  # login -> wxr.Author
         self.attachments = {}  # post ID -> wxr.Item
-        self.authors = {}  # login -> Author
         self.attachments_by_address = {}
-        self.tags = {}  # casefolded name -> Tag
+        self.rows = Rows(self.report)
+        self.tell = tell or (lambda line: None)  # a line for each post, when asked
 
     def learn(self, record):
         """First pass: the site, its authors and its attachments."""
@@ -55,7 +52,7 @@ class Importer:
         if kind == "Site":
             self.site = record
         elif kind == "Author":
-            self.wordpress_authors[record.login] = record
+            self.rows.wordpress_authors[record.login] = record
         elif record.post_type == "attachment":
             record.content = ""
             self.attachments[record.post_id] = record
@@ -91,7 +88,8 @@ class Importer:
         body = bodies.convert(item.content, site_url=self.site.base_site_url)
         values, needs_date = self.values(item, body)
         if record is None:
-            article = Article(slug=self.free_slug(posts.slug(item)), author=self.author(item))
+            author = self.rows.author(item.creator)
+            article = Article(slug=unique_slug(posts.slug(item)), author=author)
             record = ImportedPost(guid=guid, article=article, imported={})
             changed = list(FIELDS)
         else:
@@ -104,6 +102,7 @@ class Importer:
             self.report.needs_date.append(_name(item))
         if not changed and not picture_changed and record.pk:
             self.report.unchanged += 1
+            self.tell(f"unchanged: {_name(item)}")
             return
         created = record.pk is None
         # An update keeps a revision, as a save in the admin does, so what the import
@@ -114,7 +113,7 @@ class Importer:
                 reversion.set_comment("Updated from WordPress")
             article.save()
             if "tags" in changed:
-                tags = [self.tag(name) for name in values["tags"]]
+                tags = [self.rows.tag(name) for name in values["tags"]]
                 if created:
                     # One INSERT, where taggit's add() looks each tag up first; the
                     # article's save has told the page cache of the change already.
@@ -130,9 +129,13 @@ class Importer:
         record.needs_event_date = needs_date and current(article, "event") == values["event"]
         record.imported = {**record.imported, **values}
         record.save()
-        self.save_old_addresses(item, article)
+        save_old_addresses(item, article)
         self.report.created += created
         self.report.updated += not created
+        would = "would be " if self.dry_run else ""
+        fields = ", ".join(changed) or "picture"
+        done = f"{would}created" if created else f"{would}updated ({fields})"
+        self.tell(f"{done}: {_name(item)} → {article.get_absolute_url()} ({article.state})")
         if swallowed_text(article.body):
             self.report.bodies_to_check.append(_name(item))
 
@@ -207,45 +210,6 @@ class Importer:
         article.picture_caption = chosen.caption[:300]
         article.picture_decorative = False
         return True
-
-    def author(self, item) -> Author:
-        login = item.creator or "wordpress"
-        if login not in self.authors:
-            known = self.wordpress_authors.get(login)
-            author_slug = slugify(login)[:100] or "wordpress"
-            name = (known.display_name if known else "") or login
-            author, _ = Author.objects.get_or_create(
-                slug=author_slug, defaults={"display_name": name[:100]}
-            )
-            if not author.bio:
-                email = f", {known.email}" if known and known.email else ""
-                self.report.authors_to_complete.append(f"{author.display_name} ({login}{email})")
-            self.authors[login] = author
-        return self.authors[login]
-
-    def tag(self, name) -> Tag:
-        """The tag called ``name`` (case aside), made if there is none."""
-        key = name.casefold()
-        if key not in self.tags:
-            found = Tag.objects.filter(name__iexact=name).first()
-            self.tags[key] = found or Tag.objects.create(name=name)
-        return self.tags[key]
-
-    def free_slug(self, wanted):
-        wanted = wanted or "wordpress-post"
-        return free_slug(wanted) if Article.objects.filter(slug=wanted).exists() else wanted
-
-    def save_old_addresses(self, item, article):
-        paths = posts.old_paths(item)
-        existing = dict(OldAddress.objects.filter(path__in=paths).values_list("path", "article"))
-        # New ones at once (the article's save has told the page cache already); one that
-        # led to another article is moved by a save, which tells it again.
-        OldAddress.objects.bulk_create(
-            [OldAddress(path=path, article=article) for path in paths if path not in existing]
-        )
-        for path, article_id in existing.items():
-            if article_id != article.pk:
-                OldAddress.objects.update_or_create(path=path, defaults={"article": article})
 
 
 def current(article, name):

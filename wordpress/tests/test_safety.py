@@ -84,6 +84,9 @@ def test_a_dry_run_saves_nothing_and_says_what_it_would_do(tmp_path, settings):
     out, _ = run_import(SITE, "--media-dir", uploads_folder(tmp_path), "--dry-run")
     assert "Articles would be created: 5" in out
     assert "Dry run: nothing was saved." in out
+    trotsky = "would be created: post 12 “Trotsky Assassinated” → /articles/trotsky-assassinated/"
+    assert f"{trotsky} (Published)" in out
+    assert "would be created: post 61 “Musings” → /articles/musings/ (Draft)" in out
     for model in (Article, Author, ImportedPost, OldAddress):
         assert not model.objects.exists()
     media = settings.MEDIA_ROOT

@@ -47,7 +47,9 @@ class Command(BaseCommand):
             raise CommandError(f"{export}: no such file.")
         if media_dir is not None and not media_dir.is_dir():
             raise CommandError(f"{media_dir}: no such folder (--media-dir).")
-        importer = Importer(media_dir=media_dir, date_field=date_field, dry_run=dry_run)
+        # Each post's line: always in a dry run, which is for seeing what would happen.
+        tell = self.stdout.write if dry_run or options["verbosity"] > 1 else None
+        importer = Importer(media_dir=media_dir, date_field=date_field, dry_run=dry_run, tell=tell)
         show_progress = progress or self.stderr.isatty()
         try:
             with export.open("rb") as file:
