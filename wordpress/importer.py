@@ -186,7 +186,8 @@ class Importer:
         previous = imported.get("picture", "")
         if source == previous or not source:
             return False  # unchanged in WordPress, or taken away there: ours stays
-        if previous and article.picture.name != imported.get("picture_file"):
+        if article.picture and article.picture.name != imported.get("picture_file"):
+            # Chosen here (or replaced) since: the editor's picture stays.
             self.report.kept_edits.append(f"{_name(item)}: picture")
             return False
         try:

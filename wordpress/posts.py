@@ -69,7 +69,11 @@ def dek(item) -> str:
 
 def slug(item) -> str:
     """The post's slug, kept (WordPress percent-encodes accents: they become letters)."""
-    return slugify(unquote(item.post_name))[:200].strip("-") or slugify(title(item))[:200]
+    return (
+        slugify(unquote(item.post_name))[:200].strip("-")
+        or slugify(title(item))[:200].strip("-")
+        or f"post-{item.post_id}"
+    )
 
 
 def event_date(item, first_paragraph, date_field) -> dates.HistoricalDate | None:

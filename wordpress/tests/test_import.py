@@ -4,6 +4,7 @@ authors, pictures and statuses; the rest is counted and listed."""
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -227,3 +228,32 @@ def test_the_progress_bar_is_shown_when_asked(tmp_path):
     assert "Importing" in progress and "100%" in progress
     _, quiet = run_import(SITE)
     assert quiet == ""
+
+
+def test_a_picture_chosen_here_is_not_replaced_by_a_later_run(tmp_path):
+    uploads = uploads_folder(tmp_path)
+    picture = (uploads / "2019/03/forum.png").read_bytes()
+    (uploads / "2019/03/forum.png").unlink()
+    run_import(SITE, "--media-dir", uploads)
+    ides = Article.objects.get(slug="the-ides-of-march")
+    assert not ides.picture
+    ides.picture = ContentFile(picture, name="chosen-here.png")
+    ides.picture_alt = "Chosen by an editor"
+    ides.save()
+    (uploads / "2019/03/forum.png").write_bytes(picture)
+    out, _ = run_import(SITE, "--media-dir", uploads)
+    ides.refresh_from_db()
+    assert ides.picture_alt == "Chosen by an editor"
+    assert "post 21 “The Ides of March”: picture" in out
+
+
+def test_a_picture_missing_at_first_is_imported_when_it_is_there(tmp_path):
+    uploads = uploads_folder(tmp_path)
+    picture = (uploads / "2019/03/forum.png").read_bytes()
+    (uploads / "2019/03/forum.png").unlink()
+    run_import(SITE, "--media-dir", uploads)
+    (uploads / "2019/03/forum.png").write_bytes(picture)
+    out, _ = run_import(SITE, "--media-dir", uploads)
+    ides = Article.objects.get(slug="the-ides-of-march")
+    assert ides.picture and ides.picture_renditions["source"] == ides.picture.name
+    assert "updated: 1" in out
