@@ -64,6 +64,18 @@ def test_the_days_anniversaries_go_to_a_confirmed_subscriber_in_both_parts():
     assert document.xpath("//link") == [] and document.xpath("//style") == []
 
 
+def test_a_round_anniversary_is_named_as_on_the_site():
+    with noon_utc(2026, 8, 20):
+        make_article(title="A Century Ago", event_year=1926)
+        make_article(title="Not Round", event_year=1927)
+        make_subscriber()
+        send_digest(AUGUST_20)
+    [message] = mail.outbox
+    assert "August 20, 1926, 100 years ago today: the 100th anniversary" in message.body
+    assert "the 99th anniversary" not in message.body
+    assert "the 100th anniversary" in html_part(message)
+
+
 def test_every_link_is_absolute_and_opens_with_the_test_client(client):
     with noon_utc(2026, 8, 20):
         for number in range(10):
