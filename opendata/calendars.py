@@ -3,9 +3,9 @@ to subscribe to in a calendar app: each article with a known day is a yearly rec
 all-day event, whose address leads back to the article.
 
 A feed covers every day of the coming twelve months, with at most
-OPENDATA_CALENDAR_EVENTS_PER_DAY events a day (the oldest events of that day): at
-100,000 articles that is about a thousand events, some hundreds of kilobytes, however
-many articles a day has. Events of 29 February recur on the last day of February,
+OPENDATA_CALENDAR_EVENTS_PER_DAY events a day (the oldest events of that day; one by
+default): at 100,000 articles that is 366 events, about 200 kilobytes, however many
+articles a day has. Events of 29 February recur on the last day of February,
 which is the 28th in common years, as the site keeps them.
 """
 

@@ -4,6 +4,7 @@ the server, with no script and nothing from another site."""
 from django.shortcuts import render
 from django.urls import reverse
 
+from articles.markdown import render_markdown
 from sharing.addresses import absolute_url
 
 from . import openapi
@@ -94,7 +95,8 @@ def docs(request):
             "info": document["info"],
             "endpoints": list(endpoint_rows(document)),
             "shapes": list(shape_rows(document)),
-            "years": openapi.YEARS,
+            # The schema's descriptions are CommonMark, as OpenAPI has them.
+            "years": render_markdown(openapi.YEARS),
             "openapi_url": absolute_url(reverse("opendata:openapi")),
             "calendar_url": absolute_url(reverse("opendata:calendar")),
         },

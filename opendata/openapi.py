@@ -8,7 +8,8 @@ from .endpoints import ENDPOINTS
 
 DESCRIPTIONS = {
     200: "The answer.",
-    400: "A parameter is malformed or out of range, or the day does not exist.",
+    400: "A parameter malformed or out of range, a day that never exists, or a control "
+    "character in the address.",
     404: "Nothing there: an unknown article, tag or author, or a page past the end.",
     429: "Too many requests from this client; Retry-After says when to try again.",
 }

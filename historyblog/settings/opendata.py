@@ -12,5 +12,6 @@ OPENDATA_RATE_LIMIT = env_int("OPENDATA_RATE_LIMIT", 120)
 OPENDATA_PAGE_SIZE = 20
 OPENDATA_MAX_PAGE_SIZE = 100
 # Events of one day of the year in a calendar feed (.ics), the oldest first: a feed
-# covers every day of the coming twelve months, in at most 366 x this many events.
-OPENDATA_CALENDAR_EVENTS_PER_DAY = 3
+# covers every day of the coming twelve months, in at most 366 x this many events
+# (about 540 bytes each).
+OPENDATA_CALENDAR_EVENTS_PER_DAY = 1

@@ -42,6 +42,13 @@ def test_any_origin_may_read_it_and_no_cookie_is_set(client, articles, path):
     assert response["ETag"]
 
 
+def test_head_is_answered_like_get_without_a_body(client, articles):
+    response = client.head("/api/v1/articles/")
+    assert response.status_code == 200
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert response.content == b""
+
+
 def test_a_preflight_allows_get_from_any_origin(client):
     response = client.options(
         "/api/v1/articles/",

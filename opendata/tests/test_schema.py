@@ -29,7 +29,11 @@ CHECKS = [
 ]
 
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    # The live server starts before the tests point STATIC_ROOT at a folder that exists.
+    pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
+]
 
 EXAMPLES_PER_OPERATION = 20
 
