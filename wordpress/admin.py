@@ -13,6 +13,9 @@ class ImportedPostAdmin(admin.ModelAdmin):
     list_select_related = ["article"]
     readonly_fields = ["guid", "post_id", "site", "article", "imported", "imported_at"]
 
+    def has_add_permission(self, request):
+        return False  # made by manage.py import_wordpress only
+
 
 @admin.register(OldAddress)
 class OldAddressAdmin(admin.ModelAdmin):
