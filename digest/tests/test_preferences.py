@@ -104,3 +104,15 @@ def test_one_subscribers_link_does_not_open_anothers_page(client):
     response = client.get(path(preferences_url(first)))
     assert first.email.encode() in response.content
     assert second.email.encode() not in response.content
+
+
+def test_the_pages_cost_a_few_queries_however_many_tags(client, django_assert_max_num_queries):
+    for number in range(30):
+        make_article(tags=[f"Tag {number}"])
+    subscriber = make_subscriber(tags=Tag.objects.all()[:10])
+    with django_assert_max_num_queries(1):  # the tags to offer
+        assert client.get("/newsletter/").status_code == 200
+    # The subscriber, the tags they follow, the tags to offer (which the page cache's
+    # remembered() keeps until the next change, when it is on).
+    with django_assert_max_num_queries(3):
+        assert client.get(path(preferences_url(subscriber))).status_code == 200

@@ -8,10 +8,12 @@ import smtplib
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from digest import sending
-from digest.models import Delivery, Run
+from digest.models import Delivery, Run, Subscriber
 from digest.sending import claim, is_permanent, prepare, send_digest
 from tests.factories import make_article, noon_utc
 
@@ -137,3 +139,23 @@ def test_the_command_prints_a_summary_line(day_with_an_article):
 def test_the_command_refuses_bad_arguments_clearly(arguments):
     with pytest.raises(CommandError):
         call_command("send_digest", *arguments, stdout=io.StringIO())
+
+
+def test_queries_grow_by_one_write_an_email_whatever_the_subscribers(day_with_an_article):
+    """Per batch a fixed number of queries (claim, subscribers and their tags, the run's
+    counts), and once per set of tags the content; then one write per e-mail, in a
+    transaction of its own (a savepoint here, inside the test's transaction), on
+    PostgreSQL with its SET LOCAL."""
+    per_email = 4 if connection.vendor == "postgresql" else 3
+
+    def queries_for(count):
+        Subscriber.objects.all().delete()
+        for _ in range(count):
+            make_subscriber()
+        with CaptureQueriesContext(connection) as queries:
+            assert send_digest(AUGUST_20).sent == count
+        return len(queries)
+
+    few, many = queries_for(4), queries_for(8)
+    assert many - few == 4 * per_email
+    assert few - 4 * per_email <= 17
