@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .http import ApiError
 
 INTEGER = re.compile(r"[+-]?\d{1,9}")
+# Anchored, as JSON Schema patterns are not (re.fullmatch does not mind).
 SLUG = r"^[-\w]{1,100}$"
 
 
@@ -31,7 +32,7 @@ class Param:
             return self.default
         if self.kind == "integer":
             return self.read_integer(raw)
-        if self.pattern and not re.fullmatch(self.pattern.strip("^$"), raw):
+        if self.pattern and not re.fullmatch(self.pattern, raw):
             raise ApiError(400, f"“{self.name}” is not a valid {self.name}: {self.description}")
         return raw
 
