@@ -219,8 +219,10 @@ def test_the_import_costs_the_same_few_queries_for_each_post(tmp_path):
         Article.objects.all().delete()
         return len(queries)
 
+    # Each of these posts also brings two new tags (found, then made: four queries),
+    # and on PostgreSQL its search vector (two).
     few, more = queries_for(5), queries_for(15)
-    assert (more - few) / 10 <= 14
+    assert (more - few) / 10 <= 17
 
 
 def test_the_progress_bar_is_shown_when_asked(tmp_path):
