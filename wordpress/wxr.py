@@ -14,6 +14,8 @@ Plain Python (no Django), so it can be read and tested on its own.
 
 from __future__ import annotations
 
+import gzip
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import ParseError
 
@@ -193,6 +195,9 @@ def read(file):
             "never does: it was refused, since such a file can read files from this "
             "server or expand to fill its memory."
         ) from None
+    except (EOFError, gzip.BadGzipFile):
+        message = "This compressed export is damaged or cut off: download it again."
+        raise WXRError(message) from None
     except ParseError as error:
         line, column = error.position
         raise WXRError(
@@ -201,6 +206,23 @@ def read(file):
         ) from None
     if not site_given:
         yield _site(site)
+
+
+@contextmanager
+def opened(path):
+    """The export at ``path`` as a binary stream, and the file beneath it, whose position
+    tells how far reading has come: plain XML, or compressed with gzip (.xml.gz). A zip
+    archive, as WordPress.com exports, is refused with what to do."""
+    with open(path, "rb") as raw:
+        start = raw.read(4)
+        raw.seek(0)
+        if start.startswith(b"PK\x03\x04"):
+            raise WXRError("This is a zip archive: unzip it, then import each .xml file it holds.")
+        if start.startswith(b"\x1f\x8b"):
+            with gzip.GzipFile(fileobj=raw) as stream:
+                yield stream, raw
+        else:
+            yield raw, raw
 
 
 def _site(values) -> Site:

@@ -1,6 +1,9 @@
 """An export that is not one, or one that attacks the parser, gets one clear message and
 changes nothing; a dry run shows what would happen and saves nothing."""
 
+import gzip
+import zipfile
+
 import pytest
 from django.core.management.base import CommandError
 
@@ -91,3 +94,21 @@ def test_a_dry_run_saves_nothing_and_says_what_it_would_do(tmp_path, settings):
         assert not model.objects.exists()
     media = settings.MEDIA_ROOT
     assert not media.exists() or not any(path.is_file() for path in media.rglob("*"))
+
+
+def test_a_gzipped_export_is_read_and_a_zip_archive_explained(tmp_path):
+    (tmp_path / "export.xml.gz").write_bytes(gzip.compress(SITE.read_bytes()))
+    out, _ = run_import(tmp_path / "export.xml.gz")
+    assert "Articles created: 5" in out
+    archive = tmp_path / "wordpress.com.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.write(SITE, "site.xml")
+    assert "a zip archive: unzip it" in refusal_after_import(archive)
+    (tmp_path / "cut.xml.gz").write_bytes(gzip.compress(SITE.read_bytes())[:500])
+    assert "compressed export is damaged" in refusal_after_import(tmp_path / "cut.xml.gz")
+
+
+def refusal_after_import(path):
+    with pytest.raises(CommandError) as refused:
+        run_import(path)
+    return str(refused.value)

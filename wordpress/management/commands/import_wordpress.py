@@ -52,8 +52,8 @@ class Command(BaseCommand):
         importer = Importer(media_dir=media_dir, date_field=date_field, dry_run=dry_run, tell=tell)
         show_progress = progress or self.stderr.isatty()
         try:
-            with export.open("rb") as file:
-                for record in wxr.read(file):
+            with wxr.opened(export) as (stream, _):
+                for record in wxr.read(stream):
                     importer.learn(record)
             if dry_run:
                 try:
@@ -66,6 +66,8 @@ class Command(BaseCommand):
                 self.import_posts(export, importer, show_progress)
         except wxr.WXRError as error:
             raise CommandError(f"{export}: {error}") from None
+        except OSError as error:  # unreadable: permissions, a disk error
+            raise CommandError(f"{export}: {error.strerror or error}") from None
         for line in importer.report.lines():
             self.stdout.write(line)
         if not dry_run and connection.vendor == "postgresql":
@@ -73,7 +75,7 @@ class Command(BaseCommand):
 
     def import_posts(self, export, importer, show_progress):
         with (
-            export.open("rb") as file,
+            wxr.opened(export) as (stream, file),
             tqdm(
                 total=export.stat().st_size,
                 unit="B",
@@ -83,7 +85,7 @@ class Command(BaseCommand):
                 file=self.stderr._out,  # the stream itself: the bar writes no line ends
             ) as bar,
         ):
-            for record in wxr.read(file):
+            for record in wxr.read(stream):
                 if isinstance(record, wxr.Item):
                     importer.take(record)
                     bar.update(file.tell() - bar.n)
