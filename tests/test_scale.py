@@ -13,6 +13,8 @@ from django.utils import timezone
 from articles.anniversaries import today_in_history
 from articles.dates import day_slug, year_slug
 from articles.models import Article
+from desk.tests.scale import QUERY_BUDGET as DESK_QUERY_BUDGET
+from desk.tests.scale import desk_query_counts
 from opendata.tests.scale import (
     assert_calendar_is_bounded,
     assert_within_budget,
@@ -74,14 +76,18 @@ def test_every_page_costs_the_same_few_queries_with_10_and_100000_articles(clien
     with noon_utc(timezone.now().year + 1, month, day):
         with_10 = {path: queries(client, path) for path in paths}
         desk_with_10 = review_query_counts()
+        calendar_desk_with_10 = desk_query_counts()
     seed(100_000 - 10)
     assert Article.objects.count() == 100_000
     with noon_utc(timezone.now().year + 1, month, day):
         with_100000 = {path: queries(client, path) for path in paths}
         desk_with_100000 = review_query_counts()
+        calendar_desk_with_100000 = desk_query_counts()
     assert with_100000 == with_10
     assert desk_with_100000 == desk_with_10
     assert max(desk_with_100000.values()) <= REVIEW_QUERY_BUDGET, desk_with_100000
+    assert calendar_desk_with_100000 == calendar_desk_with_10
+    assert max(calendar_desk_with_100000.values()) <= DESK_QUERY_BUDGET, calendar_desk_with_100000
     assert max(with_100000.values()) <= QUERY_BUDGET, with_100000
     assert_within_budget(with_100000)
     assert_calendar_is_bounded(client)
