@@ -62,12 +62,12 @@ class Importer:
         """Second pass: import a post, or count what is not one."""
         self.report.comments += item.comments
         if item.post_type != "post":
-            self.report.skipped[_plural(item.post_type or "untyped item")] += 1
+            self.report.skipped[_kind(item.post_type)] += 1
         elif item.status in posts.SKIPPED_STATUSES:
-            self.report.skipped[f"{item.status} posts"] += 1
+            self.report.skipped[f"{item.status} post"] += 1
             self.report.skipped_posts.append(f"{_name(item)} ({item.status})")
         elif item.status not in posts.STATUSES:
-            self.report.skipped[f"{item.status or 'unknown'}-status posts"] += 1
+            self.report.skipped[f"{item.status or 'unknown'}-status post"] += 1
         else:
             self.import_post(item)
 
@@ -249,7 +249,7 @@ def _name(item):
     return f"post {item.post_id} “{posts.title(item)}”"
 
 
-def _plural(post_type):
-    return {"nav_menu_item": "menu items", "attachment": "attachments", "page": "pages"}.get(
-        post_type, f"{post_type} items"
-    )
+def _kind(post_type):
+    """What the report calls an item that is not a post, in the singular."""
+    kinds = {"nav_menu_item": "menu item", "attachment": "attachment", "page": "page"}
+    return kinds.get(post_type, f"{post_type or 'untyped'} item")

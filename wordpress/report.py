@@ -33,8 +33,9 @@ class Report:
             f"Articles {would}created: {self.created}, {would}updated: {self.updated}, "
             f"unchanged: {self.unchanged}."
         )
-        skipped = ", ".join(f"{count} {reason}" for reason, count in sorted(self.skipped.items()))
-        yield f"Skipped: {skipped or 'nothing'}; {self.comments} comments (not imported)."
+        skipped = ", ".join(_count(count, kind) for kind, count in sorted(self.skipped.items()))
+        comments = _count(self.comments, "comment")
+        yield f"Skipped: {skipped or 'nothing'}; {comments} (not imported)."
         sections = (
             ("Private and trashed posts, not imported", self.skipped_posts),
             ("Password-protected posts, imported as drafts", self.protected),
@@ -58,3 +59,7 @@ class Report:
             yield f"Shortcodes removed (what they enclosed was kept): {names}"
         if self.dry_run:
             yield "Dry run: nothing was saved."
+
+
+def _count(number, noun):
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

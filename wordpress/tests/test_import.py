@@ -35,9 +35,9 @@ def test_each_post_becomes_an_article_and_nothing_else_does(imported):
     ]
     assert "Articles created: 5, updated: 0, unchanged: 0." in imported
     assert (
-        "Skipped: 2 attachments, 1 menu items, 1 pages, 1 private posts, 1 trash posts"
+        "Skipped: 2 attachments, 1 menu item, 1 page, 1 private post, 1 trash post"
     ) in imported
-    assert "1 comments (not imported)" in imported
+    assert "; 1 comment (not imported)." in imported
     assert "post 51 “Notes for myself” (private)" in imported
     assert "post 52 “A post we regret” (trash)" in imported
 
