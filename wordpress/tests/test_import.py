@@ -259,3 +259,15 @@ def test_a_picture_missing_at_first_is_imported_when_it_is_there(tmp_path):
     ides = Article.objects.get(slug="the-ides-of-march")
     assert ides.picture and ides.picture_renditions["source"] == ides.picture.name
     assert "updated: 1" in out
+
+
+def test_a_link_out_of_the_folder_and_a_file_that_is_no_picture_are_refused(tmp_path):
+    uploads = uploads_folder(tmp_path)
+    (tmp_path / "elsewhere.jpg").write_bytes((uploads / "2020/08/coyoacan.jpg").read_bytes())
+    (uploads / "2020/08/coyoacan.jpg").unlink()
+    (uploads / "2020/08/coyoacan.jpg").symlink_to(tmp_path / "elsewhere.jpg")
+    (uploads / "2019/03/forum.png").write_text("<?php echo 'not a picture'; ?>")
+    out, _ = run_import(SITE, "--media-dir", uploads)
+    assert "2020/08/coyoacan.jpg: refused, it links out of the uploads folder" in out
+    assert "2019/03/forum.png: refused, This file is not a JPEG, PNG, WebP or GIF picture." in out
+    assert not Article.objects.filter(picture__gt="").exists()
