@@ -195,6 +195,8 @@ PAGE_CACHE_MODELS = [
     "taggit.Tag",
     "articles.TaggedArticle",
     "articles.EditorsPick",
+    # An old WordPress address added in the admin must not find /?p=ID cached as home.
+    "wordpress.OldAddress",
 ]
 # When pages change next without a save (a scheduled article becomes public): a
 # function returning an aware datetime, or None; pages are rendered afresh from then.

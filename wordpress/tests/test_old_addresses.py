@@ -3,6 +3,9 @@ on too; others are untouched."""
 
 import pytest
 
+from articles.models import Article
+from wordpress.models import OldAddress
+
 from .helpers import SITE, run_import
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +69,12 @@ def test_the_page_cache_never_hides_a_redirect(client, settings):
     assert client.get("/?p=12").status_code == 301  # and again: a 301 is never kept
     assert client.get("/?p=999").status_code == 200
     assert client.get("/no/such/page/").status_code == 404
+
+
+def test_an_address_added_in_the_admin_drops_the_cached_home_page(client, settings, imported):
+    settings.PAGE_CACHE = True
+    assert client.get("/?p=4242").status_code == 200
+    assert client.get("/?p=4242")["X-Cache"] == "HIT"
+    trotsky = Article.objects.get(slug="trotsky-assassinated")
+    OldAddress.objects.create(path="/?p=4242", article=trotsky)
+    assert client.get("/?p=4242")["Location"] == TROTSKY
