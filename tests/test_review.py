@@ -139,7 +139,9 @@ def test_the_waiting_list_is_bounded_and_links_to_all_of_them(
     assert len(response.context["cl"].result_list) == 12
 
 
-def test_an_editor_sends_a_draft_back_and_the_author_sees_the_comment(client, author):
+def test_an_editor_sends_a_draft_back_and_the_author_sees_the_comment(
+    client, author, django_capture_on_commit_callbacks
+):
     draft = make_draft(title="Hastings", author=author.author)
     submit(client, draft)
     editor = make_user("Editors", first_name="Ada", last_name="Editor")
@@ -147,8 +149,13 @@ def test_an_editor_sends_a_draft_back_and_the_author_sees_the_comment(client, au
     page = client.get(change_url(draft)).content.decode()
     send_back = reverse("admin:articles_article_send_back", args=[draft.pk])
     assert send_back in page
-    response = client.post(send_back, {"comment": "Name your sources for the arrow."})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(send_back, {"comment": "Name your sources for the arrow."})
     assert response.status_code == 302
+    [message] = mail.outbox  # to the author, who has an address
+    assert message.to == ["author@example.org"]
+    assert "Name your sources for the arrow." in message.body
+    assert change_url(draft) in message.body
     draft.refresh_from_db()
     assert draft.submitted_at is None
     assert draft.review_notes.get().comment == "Name your sources for the arrow."

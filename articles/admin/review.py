@@ -62,6 +62,16 @@ class ReviewMixin:
                 ),
             )
 
+    def tell_author(self, request, article, note, change_url):
+        if not review.tell_author(article, note, absolute_url(change_url)):
+            messages.warning(
+                request,
+                _(
+                    "The e-mail to the author could not be sent; they will see your comment "
+                    "on the article's page."
+                ),
+            )
+
     def review_context(self, request, article):
         """What the change form shows of the review, and the buttons it offers: the
         comments on a draft (one query), the last one heading the page until the
@@ -100,11 +110,14 @@ class ReviewMixin:
         if request.method == "POST" and form.is_valid():
             comment = form.cleaned_data["comment"]
             with transaction.atomic():
-                review.send_back(article, request.user, comment)
+                note = review.send_back(article, request.user, comment)
                 self.save_with_revision(
                     request,
                     article,
                     _("Sent back to the author: %(comment)s") % {"comment": comment},
+                )
+                transaction.on_commit(
+                    functools.partial(self.tell_author, request, article, note, change_url)
                 )
             messages.success(
                 request,
