@@ -10,8 +10,10 @@ from reversion.models import Version
 from articles.models import Article
 from articles.views import ArticleView
 
+from . import images
 from .admin_forms import change_url, new_article_data, open_article
 from .factories import make_article, make_draft, make_user
+from .test_picture_admin import add_article, stored_files
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +138,20 @@ def test_the_preview_costs_a_few_queries(client, author, django_assert_max_num_q
     data = open_article(client, draft)
     with django_assert_max_num_queries(8):
         assert client.post(preview_url(draft), data).status_code == 200
+
+
+def test_the_saved_picture_is_shown_and_a_new_one_is_never_stored(client, settings):
+    editor = make_user("Editors", author=True)
+    client.force_login(editor)
+    add_article(client, editor.author, images.upload(images.picture(size=(800, 600))))
+    article = Article.objects.get()
+    saved_files = stored_files(settings)
+    data = open_article(client, article)
+    new_picture = images.upload(images.picture(size=(640, 480)), name="new-one.jpg")
+    response = client.post(preview_url(article), {**data, "picture": new_picture})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'class="article-figure"' in content
+    assert article.picture.name.rsplit("/", 1)[-1].split(".")[0] in content
+    assert "new-one" not in content
+    assert stored_files(settings) == saved_files
