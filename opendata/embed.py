@@ -36,7 +36,7 @@ SIZES = {
     for size in (
         Size("small", 300, 360, 3, deks=False),
         Size("medium", 400, 480, 5, deks=False),
-        Size("large", 600, 600, 6, deks=True),
+        Size("large", 600, 760, 6, deks=True),
     )
 }
 DEFAULT_THEME, DEFAULT_SIZE = "light", "medium"

@@ -27,7 +27,7 @@ from .params import SLUG, Param, read_query
 
 LIMIT = Param(
     "limit",
-    "How many anniversaries at most (round ones first, as on the home page).",
+    "How many anniversaries at most, chosen as the home page chooses them.",
     kind="integer",
     minimum=1,
     maximum=50,
@@ -44,7 +44,7 @@ ON_THIS_DAY_ERRORS = (400, 429)
     "/api/v1/on-this-day/",
     "Today's anniversaries",
     "Today in the site's time zone, as the home page's Today in History shows it: the "
-    "day's anniversaries, round ones first, or the coming ones when the day has none.",
+    "day's anniversaries, or the coming ones when the day has none.",
     "OnThisDay",
     params=[LIMIT],
     errors=ON_THIS_DAY_ERRORS,
