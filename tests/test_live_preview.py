@@ -2,6 +2,9 @@
 what is in the form now, as readers will see it, and saves nothing: no article, no
 change, no revision. For staff who may edit the article; CSRF-protected; never cached."""
 
+import json
+import subprocess
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -14,6 +17,8 @@ from . import images
 from .admin_forms import change_url, new_article_data, open_article
 from .factories import make_article, make_draft, make_user
 from .test_picture_admin import add_article, stored_files
+from .test_valid_html import VNU_JAR
+from .test_valid_html import java as java  # the fixture, for pytest
 
 pytestmark = pytest.mark.django_db
 
@@ -155,3 +160,29 @@ def test_the_saved_picture_is_shown_and_a_new_one_is_never_stored(client, settin
     assert article.picture.name.rsplit("/", 1)[-1].split(".")[0] in content
     assert "new-one" not in content
     assert stored_files(settings) == saved_files
+
+
+def test_the_preview_and_its_list_of_problems_are_valid_html(client, author, tmp_path, java):
+    draft = make_draft(author=author.author, tags=["Rome"], body="A *body*.\n\n> Quoted.")
+    data = open_article(client, draft)
+    pages = {
+        "preview": client.post(preview_url(draft), data),
+        "problems": client.post(preview_url(draft), {**data, "day": "45", "title": ""}),
+    }
+    for name, response in pages.items():
+        assert response.status_code == 200
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+    checked = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout"]
+        + [str(tmp_path / f"{name}.html") for name in pages],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    errors = [
+        f"{message.get('url')} line {message.get('lastLine')}: {message['message']}"
+        for message in json.loads(checked.stdout)["messages"]
+        if message["type"] in ("error", "non-document-error")
+    ]
+    assert not errors, "\n".join(errors)
