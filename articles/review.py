@@ -19,6 +19,15 @@ def submit(article, now=None):
     article.submitted_at = now or timezone.now()
 
 
+def publish(article, now=None):
+    """Publishes the draft now, or at the future publish time it was given (the caller
+    saves it, which also takes it out of the review queue)."""
+    now = now or timezone.now()
+    article.status = article.Status.PUBLISHED
+    if article.publish_at is None or article.publish_at <= now:
+        article.publish_at = now
+
+
 def send_back(article, editor, comment):
     """Takes the draft out of the review queue with the editor's comment; returns the
     note (the caller saves the article)."""

@@ -224,3 +224,37 @@ def test_editors_have_no_submit_button_and_published_articles_none(client, autho
     client.force_login(make_user("Editors"))
     assert "_submit_for_review" not in client.get(change_url(draft)).content.decode()
     form_data(client.get(ADD))  # the add form still renders for editors
+
+
+def test_an_editor_publishes_a_waiting_draft_in_one_click(client, author):
+    draft = make_draft(title="One click", author=author.author)
+    submit(client, draft)
+    assert 'name="_publish"' not in client.get(change_url(draft)).content.decode()  # an author
+    client.force_login(make_user("Editors"))
+    data = open_article(client, draft)
+    assert data["status"] == "draft"
+    response = client.post(change_url(draft), {**data, "_publish": "x"})
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.is_public and draft.submitted_at is None
+    assert "Published: readers see it now." in [
+        str(m) for m in client.get(response.url).context["messages"]
+    ]
+    assert "One click" not in waiting(client.get(INDEX))
+    assert Version.objects.get_for_object(draft).count() == 2  # submitted, published
+    assert 'name="_publish"' not in client.get(change_url(draft)).content.decode()  # published
+
+
+def test_an_author_cannot_publish_with_the_button_unless_the_setting_says_so(
+    client, author, settings
+):
+    draft = make_draft(author=author.author)
+    data = open_article(client, draft)
+    client.post(change_url(draft), {**data, "_publish": "x"})
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.DRAFT
+    settings.ARTICLES_AUTHORS_CAN_PUBLISH = True
+    data = open_article(client, draft)
+    client.post(change_url(draft), {**data, "_publish": "x"})
+    draft.refresh_from_db()
+    assert draft.is_public

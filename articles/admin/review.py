@@ -20,6 +20,7 @@ from sharing.addresses import absolute_url
 from .. import review, roles
 
 SUBMIT = "_submit_for_review"
+PUBLISH = "_publish"
 
 
 class SendBackForm(forms.Form):
@@ -45,7 +46,17 @@ class ReviewMixin:
         submitting = SUBMIT in request.POST and roles.may_submit_for_review(request.user, obj)
         if submitting:
             review.submit(obj)
+        publishing = PUBLISH in request.POST and roles.can_publish(request.user)
+        if publishing:
+            review.publish(obj)
         super().save_model(request, obj, form, change)
+        if publishing:
+            messages.success(
+                request,
+                _("Published: readers see it now.")
+                if obj.is_public
+                else _("Scheduled: readers will see it from its publish time."),
+            )
         if submitting:
             transaction.on_commit(functools.partial(self.tell_editors, request, obj))
 
@@ -85,6 +96,7 @@ class ReviewMixin:
         waiting = bool(article.pk and is_draft and article.submitted_at)
         return {
             "can_submit_for_review": roles.may_submit_for_review(request.user, article),
+            "can_publish_now": is_draft and roles.can_publish(request.user),
             "review_note": notes[0] if notes and not waiting else None,
             "earlier_notes": notes,
             "send_back_url": (
