@@ -8,7 +8,6 @@ an author changes and deletes the ideas they noted or were given, an editor all 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -121,9 +120,10 @@ class IdeaAdmin(admin.ModelAdmin):
         return [path("<int:idea_id>/draft/", draft, name="desk_idea_draft"), *super().get_urls()]
 
     def draft_view(self, request, idea_id):
-        """Turns the idea into a draft article (POST only) and opens the draft."""
+        """Turns the idea into a draft article and opens the draft. Only a POST does: a
+        GET (a followed or reloaded link) goes back to the idea's page, with its button."""
         if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+            return redirect("admin:desk_idea_change", idea_id)
         with transaction.atomic():
             idea = get_object_or_404(
                 self.get_queryset(request).select_for_update(of=("self",)), pk=idea_id

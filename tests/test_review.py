@@ -56,8 +56,9 @@ def waiting(response):
 
 
 # Transactional, so the e-mail goes once the save commits, as it does on the site (and
-# its message reaches the next page).
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# its message reaches the next page). The roles' groups are made again if a transactional
+# test before flushed them (tests/factories.py).
+@pytest.mark.django_db(transaction=True)
 def test_the_author_submits_a_draft_and_every_editor_with_an_address_is_emailed(
     client, author, editors
 ):
@@ -92,7 +93,7 @@ def test_a_new_article_can_be_submitted_from_the_add_form(
     assert len(mail.outbox) == 3
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_failing_mail_server_keeps_the_submission_and_says_so(
     client, author, editors, monkeypatch
 ):

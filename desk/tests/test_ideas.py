@@ -208,7 +208,10 @@ def test_a_login_without_an_author_profile_is_told_to_give_the_idea_to_someone(c
 def test_turn_into_a_draft_is_a_post(client):
     idea = make_idea()
     client.force_login(editor())
-    assert client.get(draft_url(idea)).status_code == 405
+    response = client.get(draft_url(idea))
+    assert response.status_code == 302
+    assert response["Location"] == change_url(idea)
+    assert not Article.objects.exists()
     assert client.post(reverse("admin:desk_idea_draft", args=[idea.pk + 1])).status_code == 404
 
 
