@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "opendata",
     "desk",
     "wordpress",
+    "briefs",
     "historyblog",
 ]
 # The demo app (demo/): sample content, the benchmark's synthetic articles and the

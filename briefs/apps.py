@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BriefsConfig(AppConfig):
+    """Briefs: one-line dated entries (events, births, deaths) beside the articles."""
+
+    name = "briefs"
+    verbose_name = _("Briefs")
+
+    def ready(self):
+        import reversion
+
+        from .models import Brief, TaggedBrief
+
+        reversion.register(TaggedBrief)
+        reversion.register(Brief, follow=["taggedbrief_set"])

@@ -1,0 +1,156 @@
+"""Briefs: one or two sentences about a dated event, birth or death, shown beside the
+articles on day and year pages. A brief has no page of its own: its address is its
+anchor on the day page (or, without a day, on the year page)."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.db.models import Min, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from articles.events import HistoricalEvent
+from articles.models import Article, published_q, scheduled_q
+
+from .text import render_brief_text
+
+
+def briefs_published_q(now=None):
+    """What readers may see of briefs: the articles' rule (published, with a publish
+    time that has come), which briefs share with their status values."""
+    return published_q(now=now)
+
+
+class BriefQuerySet(models.QuerySet):
+    def published(self, now=None):
+        return self.filter(briefs_published_q(now))
+
+    def scheduled(self, now=None):
+        return self.filter(scheduled_q(now))
+
+    def next_publication_time(self, now=None):
+        """When the next scheduled brief appears, or None."""
+        return self.scheduled(now).aggregate(next=Min("publish_at"))["next"]
+
+    def with_anniversary(self):
+        return self.filter(event_day__isnull=False, event_approximate=False)
+
+
+class TaggedBrief(TaggedItemBase):
+    """Tags through a real foreign key, as articles have them."""
+
+    content_object = models.ForeignKey("Brief", on_delete=models.CASCADE)
+
+
+class Brief(HistoricalEvent):
+    Status = Article.Status
+
+    class Kind(models.TextChoices):
+        EVENT = "event", _("Event")
+        BIRTH = "birth", _("Birth")
+        DEATH = "death", _("Death")
+
+    text = models.CharField(
+        max_length=400,
+        help_text=_(
+            "One or two sentences. Markdown for *emphasis* and [links](https://…) only; "
+            "HTML is shown as typed, never as markup."
+        ),
+    )
+    text_html = models.TextField(editable=False, blank=True)
+    kind = models.CharField(max_length=5, choices=Kind, default=Kind.EVENT)
+    tags = TaggableManager(through=TaggedBrief, blank=True)
+    source_url = models.URLField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("Where a reader can check the fact: an address starting with https://."),
+    )
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="briefs",
+        help_text=_("An article that tells more, linked from the brief once it is public."),
+    )
+    status = models.CharField(max_length=10, choices=Status, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        _("publish time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When a published brief appears. A future time schedules it; left empty, "
+            "it is set when the brief is first published."
+        ),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = BriefQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["event_year", "event_month", "event_day", "pk"]
+        permissions = [("publish_brief", _("Can publish and unpublish briefs"))]
+        indexes = [
+            models.Index(
+                fields=["event_month", "event_day", "status", "publish_at"], name="brief_day"
+            ),
+            models.Index(fields=["event_year", "event_month", "event_day"], name="brief_era"),
+            models.Index(fields=["status", "publish_at"], name="brief_publication"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(event_month__isnull=True) | Q(event_month__range=(1, 12)),
+                name="brief_event_month_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(event_day__isnull=True)
+                | Q(event_month__isnull=False, event_day__range=(1, 31)),
+                name="brief_event_day_range",
+            ),
+        ]
+
+    def __str__(self):
+        return " ".join(self.text.split())[:80]
+
+    def save(self, *args, **kwargs):
+        self.text_html = render_brief_text(self.text)
+        if self.status == self.Status.PUBLISHED and self.publish_at is None:
+            self.publish_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "text_html", "publish_at"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = self.event_date_errors()
+        if not " ".join(self.text.split()):
+            errors["text"] = _("Write the brief: one or two sentences.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_absolute_url(self):
+        """Its anchor on the day page, or on the year page for a brief without a day."""
+        if self.day_of_year is None:
+            page = reverse("articles:year", args=[self.event_year])
+        else:
+            page = reverse("articles:day", kwargs={"day": self.day_of_year})
+        return f"{page}#brief-{self.pk}"
+
+    @property
+    def is_public(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def public_article(self):
+        """The linked article if readers may see it, else None."""
+        article = self.article
+        return article if article is not None and article.is_public else None
