@@ -118,18 +118,20 @@ class Brief(HistoricalEvent):
     def __str__(self):
         return " ".join(self.text.split())[:80]
 
-    def save(self, *args, **kwargs):
+    def prepare_for_save(self):
+        """What save() writes besides the typed fields (bulk inserts call it too)."""
         self.text_html = render_brief_text(self.text)
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
             self.publish_at = timezone.now()
+
+    def save(self, *args, **kwargs):
+        self.prepare_for_save()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "text_html", "publish_at"}
         super().save(*args, **kwargs)
 
     def clean(self):
         errors = self.event_date_errors()
-        if not " ".join(self.text.split()):
-            errors["text"] = _("Write the brief: one or two sentences.")
         if errors:
             raise ValidationError(errors)
 
