@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 import pagecache
+from briefs.queries import briefs_by_kind, briefs_in_years, briefs_on_day
 from historyblog import database_wait
 
 from . import date_labels, dates, search
@@ -125,7 +126,9 @@ class DayView(PublishedArticlesMixin, ListView):
         context["anniversaries"] = [
             next_anniversary(article, context["today"]) for article in context["object_list"]
         ]
-        if not context["paginator"].count:
+        if not context["page_obj"].has_previous():
+            context["brief_groups"] = briefs_by_kind(briefs_on_day(month, day))
+        if not context["paginator"].count and not context.get("brief_groups"):
             # An empty day leads on to the nearest days that have articles.
             context["earlier_day"], context["later_day"] = nearest_days_with_articles(month, day)
         return context
@@ -211,12 +214,15 @@ class YearView(PublishedArticlesMixin, ListView):
     def get_context_data(self, **kwargs):
         year = self.kwargs["year"]
         years = Article.objects.published().values_list("event_year", flat=True)
-        return super().get_context_data(
+        context = super().get_context_data(
             year=year,
             previous_year=years.filter(event_year__lt=year).order_by("-event_year").first(),
             next_year=years.filter(event_year__gt=year).order_by("event_year").first(),
             **kwargs,
         )
+        if not context["page_obj"].has_previous():
+            context["brief_groups"] = briefs_by_kind(briefs_in_years(year, year))
+        return context
 
 
 def timeline(request):

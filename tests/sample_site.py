@@ -111,4 +111,19 @@ def build_sample_site():
         author=author,
         tags=["Revolutions"],
     )
+    add_sample_briefs(picture_article)
     return SampleSite(author, picture_article, old_style_article, bc_article, previous_day_article)
+
+
+def add_sample_briefs(article):
+    """Briefs of every kind on August 20 and in 44 BC, one linking an article, one
+    with a source, one without a day (listed on its year page only)."""
+    from briefs.tests.factories import make_brief
+
+    make_brief(
+        text="Churchill praises *the Few* in the Commons.", source_url="https://example.org/"
+    )
+    make_brief(event_year=1931, kind="birth", text="Don King is born in Cleveland.")
+    make_brief(kind="event", text="Trotsky is struck with an ice axe.", article=article)
+    make_brief(event_year=1915, kind="death", text="Paul Ehrlich dies in Bad Homburg.")
+    make_brief(event_year=-43, event_month=None, event_day=None, text="The Republic ends.")

@@ -88,8 +88,8 @@ def test_article_page_queries_same_with_1_and_50_articles(
 
 
 def test_day_page_queries_same_with_1_and_50_articles(client, site, django_assert_max_num_queries):
-    # page count, page of articles with authors
-    with django_assert_max_num_queries(2):
+    # page count, page of articles with authors, the day's briefs
+    with django_assert_max_num_queries(3):
         get(client, "/on-this-day/august-20/")
 
 
@@ -124,8 +124,8 @@ def test_author_index_queries_same_with_1_and_50_articles(
 def test_year_page_queries_same_with_1_and_50_articles(
     client, site, django_assert_max_num_queries
 ):
-    # page count, page of articles, previous year, next year
-    with django_assert_max_num_queries(4):
+    # page count, page of articles, previous year, next year, the year's briefs
+    with django_assert_max_num_queries(5):
         get(client, "/years/1940/")
 
 

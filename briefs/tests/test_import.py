@@ -11,7 +11,7 @@ GOOD = (
     "date,kind,text,tags,source,article\n"
     '20 August 1940,event,Churchill praises *the Few*.,"Second World War, Britain",'
     "https://example.org/few,the-few\n"
-    "\"March 15, 44 BC\",death,Julius Caesar is killed in Rome.,,,\n"
+    '"March 15, 44 BC",death,Julius Caesar is killed in Rome.,,,\n'
     "1879-03-14,birth,Albert Einstein is born in Ulm.,science,,\n"
 )
 
