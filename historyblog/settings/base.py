@@ -196,12 +196,14 @@ PAGE_CACHE_MODELS = [
     "taggit.Tag",
     "articles.TaggedArticle",
     "articles.EditorsPick",
+    "briefs.Brief",
+    "briefs.TaggedBrief",
     # An old WordPress address added in the admin must not find /?p=ID cached as home.
     "wordpress.OldAddress",
 ]
-# When pages change next without a save (a scheduled article becomes public): a
-# function returning an aware datetime, or None; pages are rendered afresh from then.
-PAGE_CACHE_NEXT_CHANGE = "articles.models.next_publication_time"
+# When pages change next without a save (a scheduled article or brief becomes public):
+# a function returning an aware datetime, or None; pages are rendered afresh from then.
+PAGE_CACHE_NEXT_CHANGE = "historyblog.publication.next_publication_time"
 # Who always gets freshly rendered pages, never cached ones: a function given the raw
 # Cookie header (staff, by their signed cookie, checked without a query).
 PAGE_CACHE_PRIVATE_REQUEST = "historyblog.staff.is_staff_request"
