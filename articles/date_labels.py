@@ -58,6 +58,11 @@ def year_label(year):
     return dates.format_year(year, bc=_("BC"), ad=_("AD"))
 
 
+def month_name(number):
+    """A month's name: 8 is "August"."""
+    return month_names()[number - 1]
+
+
 def day_of_year(month_day):
     """A (month, day) pair as "August 20"."""
     month, day = month_day

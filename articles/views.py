@@ -22,6 +22,7 @@ from . import date_labels, dates, search
 from .anniversaries import nearest_days_with_articles, next_anniversary, today_in_history
 from .counts import author_counts, published_tag, tag_counts
 from .models import Article, Author
+from .month_grid import month_grid
 from .related import related_articles
 
 
@@ -120,6 +121,7 @@ class DayView(PublishedArticlesMixin, ListView):
             this_day=(month, day),
             previous_day=dates.adjacent_day(month, day, -1),
             next_day=dates.adjacent_day(month, day, 1),
+            month_grid=month_grid(month, day),
             **kwargs,
         )
         # Each event with its anniversary kept today or next, to mark the round ones.

@@ -68,6 +68,7 @@ def test_sitemap_lists_only_days_with_published_articles(client, settings, artic
 
 
 def test_empty_day_page_queries(client, articles, django_assert_max_num_queries):
-    # page count, the (empty) page of articles, the days that have articles
-    with django_assert_max_num_queries(3):
+    # page count (none: no page of articles to read), the day's (no) briefs, the days
+    # that have articles, and the month grid's marked days (articles, briefs)
+    with django_assert_max_num_queries(5):
         page(client, "/on-this-day/december-25/")

@@ -11,12 +11,17 @@ for _filter in (
     date_labels.old_style_date,
     date_labels.year_label,
     date_labels.day_of_year,
+    date_labels.month_name,
     date_labels.years_ago,
     date_labels.century_label,
     date_labels.decade_label,
     dates.ordinal,
 ):
     register.filter(_filter.__name__, _filter)
+
+# A year's decade and century, for links to their pages: {% url 'articles:decade' year|decade %}
+register.filter("decade", dates.decade)
+register.filter("century", dates.century)
 
 
 @register.inclusion_tag("includes/day_picker.html")
