@@ -9,9 +9,4 @@ class BriefsConfig(AppConfig):
     verbose_name = _("Briefs")
 
     def ready(self):
-        import reversion
-
-        from .models import Brief, TaggedBrief
-
-        reversion.register(TaggedBrief)
-        reversion.register(Brief, follow=["taggedbrief_set"])
+        from . import revisions  # noqa: F401  (registers briefs with django-reversion)
