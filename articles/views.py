@@ -16,6 +16,7 @@ from django.views.generic import DetailView, ListView
 
 import pagecache
 from briefs.queries import briefs_by_kind, briefs_in_years, briefs_on_day
+from briefs.search import matching_briefs
 from historyblog import database_wait
 
 from . import date_labels, dates, search
@@ -283,6 +284,8 @@ class SearchView(ListView):
         context["query_only"] = urlencode({"q": result.query.text})
         limit = result.match_limit
         context["beyond_limit"] = limit is not None and context["paginator"].count > limit
+        if result.reason is None and not result.filters and not context["page_obj"].has_previous():
+            context["briefs"] = matching_briefs(result.query.text)
         context.update(result=result, max_length=search.MAX_QUERY_LENGTH)
         return context
 

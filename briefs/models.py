@@ -2,6 +2,7 @@
 articles on day and year pages. A brief has no page of its own: its address is its
 anchor on the day page (or, without a day, on the year page)."""
 
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
@@ -14,6 +15,8 @@ from taggit.models import TaggedItemBase
 
 from articles.events import HistoricalEvent
 from articles.models import Article, published_q, scheduled_q
+from articles.search import search_config
+from articles.search.postgres import is_postgresql
 
 from .text import render_brief_text
 
@@ -37,6 +40,12 @@ class BriefQuerySet(models.QuerySet):
 
     def with_anniversary(self):
         return self.filter(event_day__isnull=False, event_approximate=False)
+
+    def update_search_vectors(self):
+        """Stores the briefs' search vectors, in one UPDATE (PostgreSQL only: SQLite
+        searches the text itself, see briefs.search)."""
+        if is_postgresql(self):
+            self.update(search_vector=SearchVector("text", config=search_config()))
 
 
 class TaggedBrief(TaggedItemBase):
@@ -90,6 +99,9 @@ class Brief(HistoricalEvent):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The text for PostgreSQL full-text search, written on every save (and by the
+    # bulk imports); its GIN index is made by migration 0003 on PostgreSQL only.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = BriefQuerySet.as_manager()
 
@@ -129,6 +141,7 @@ class Brief(HistoricalEvent):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "text_html", "publish_at"}
         super().save(*args, **kwargs)
+        type(self).objects.using(self._state.db).filter(pk=self.pk).update_search_vectors()
 
     def clean(self):
         errors = self.event_date_errors()

@@ -23,7 +23,7 @@ KIND_HEADINGS = {
 _ARTICLE_FIELDS = ("article__slug", "article__title", "article__status", "article__publish_at")
 
 
-def _listed(briefs):
+def listed(briefs):
     """With the linked article's title and address (one join), oldest first."""
     return (
         briefs.select_related("article")
@@ -56,7 +56,7 @@ def briefs_on_day(month, day, on=None):
             datetime.date(year, month, day)
         ):
             days |= Q(event_month=anniversary_month, event_day=anniversary_day)
-    return _listed(Brief.objects.published().with_anniversary().filter(days))
+    return listed(Brief.objects.published().with_anniversary().filter(days))
 
 
 def briefs_by_kind(briefs):
@@ -69,7 +69,7 @@ def briefs_by_kind(briefs):
 
 def briefs_in_years(first_year, last_year):
     """Published briefs whose (astronomical) event year is in the range, oldest first."""
-    return _listed(Brief.objects.published().filter(event_year__range=(first_year, last_year)))
+    return listed(Brief.objects.published().filter(event_year__range=(first_year, last_year)))
 
 
 def days_with_briefs(month):

@@ -132,6 +132,9 @@ def write_briefs(checked):
     for item in checked:
         item.brief.prepare_for_save()
     briefs = Brief.objects.bulk_create([item.brief for item in checked], batch_size=1000)
+    if briefs:
+        pks = [brief.pk for brief in briefs]
+        Brief.objects.filter(pk__range=(min(pks), max(pks))).update_search_vectors()
     names = {name for item in checked for name in item.tags}
     tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
     for name in sorted(names - tags.keys()):
