@@ -37,6 +37,7 @@ def listed(briefs):
             "kind",
             "source_url",
             "article",
+            "created_at",
             *_ARTICLE_FIELDS,
         )
         .order_by(*CHRONOLOGICAL, "pk")

@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from briefs.feed import BriefItem, brief_items
 from sharing.addresses import absolute_url
 
 from .. import dates
@@ -115,10 +116,13 @@ class OnThisDayFeed(ArticleFeed):
                     items.append(OnThisDayItem(anniversary, day, coming=True))
         # The coming ones' tags, in one query for them all.
         prefetch_related_objects([item.article for item in items if item.coming], tag_names())
+        items += brief_items(days)  # after the day's articles
         items.sort(key=lambda item: item.day, reverse=True)  # stable: events stay in order
         return items
 
     def item_title(self, item):
+        if isinstance(item, BriefItem):
+            return item.title()
         title = _("%(year)s: %(title)s") % {
             "year": year_label(item.article.event_year),
             "title": item.article.title,
@@ -131,6 +135,8 @@ class OnThisDayFeed(ArticleFeed):
         return title
 
     def item_description(self, item):
+        if isinstance(item, BriefItem):
+            return item.description()
         anniversary, article = item.anniversary, item.article
         coming = ""
         if item.coming:
@@ -157,9 +163,13 @@ class OnThisDayFeed(ArticleFeed):
         )
 
     def item_extra_kwargs(self, item):
+        if isinstance(item, BriefItem):
+            return {"content": item.description()}
         return {"content": self.content(item.article, self.item_description(item))}
 
     def item_guid(self, item):
+        if isinstance(item, BriefItem):
+            return item.guid()
         kind = "coming-up" if item.coming else "on-this-day"
         return tag_uri(item.article, kind, item.anniversary.on.isoformat())
 
@@ -169,19 +179,22 @@ class OnThisDayFeed(ArticleFeed):
     item_updateddate = item_pubdate
 
     def item_link(self, item):
+        if isinstance(item, BriefItem):
+            return item.link()
         return super().item_link(item.article)
 
+    # A brief has no author, tags in the feed, nor picture.
     def item_author_name(self, item):
-        return super().item_author_name(item.article)
+        return None if isinstance(item, BriefItem) else super().item_author_name(item.article)
 
     def item_author_link(self, item):
-        return super().item_author_link(item.article)
+        return None if isinstance(item, BriefItem) else super().item_author_link(item.article)
 
     def item_categories(self, item):
-        return super().item_categories(item.article)
+        return () if isinstance(item, BriefItem) else super().item_categories(item.article)
 
     def item_enclosures(self, item):
-        return super().item_enclosures(item.article)
+        return [] if isinstance(item, BriefItem) else super().item_enclosures(item.article)
 
 
 class OnThisDayAtomFeed(OnThisDayFeed):
