@@ -5,12 +5,14 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.shortcuts import render
 from django.urls import reverse
 
+import pagecache
+from briefs.models import Brief
 from sharing.addresses import absolute_url
 
-from .anniversaries import days_with_articles
 from .counts import author_counts, tag_counts
 from .models import Article
 
@@ -48,14 +50,40 @@ class AuthorSitemap(SiteSitemap):
 
 
 class DaySitemap(SiteSitemap):
-    """The days of the year with at least one published article: an empty day's page
-    says so and asks not to be indexed."""
+    """The days of the year with at least one published article or brief (an empty
+    day's page says so and asks not to be indexed), each changed when the latest of
+    them was saved or published."""
 
     def items(self):
-        return days_with_articles()
+        return days_updated()
 
-    def location(self, day):
+    def location(self, item):
+        day, _latest = item
         return reverse("articles:day", kwargs={"day": day})
+
+    def lastmod(self, item):
+        _day, latest = item
+        return latest
+
+
+def days_updated():
+    """[((month, day), latest change)] of the days with published articles or briefs,
+    in calendar order (two grouped queries), kept until the next change."""
+
+    def compute():
+        updated = {}
+        for published in (Article.objects.published(), Brief.objects.published()):
+            rows = (
+                published.with_anniversary()
+                .order_by()
+                .values_list("event_month", "event_day")
+                .annotate(saved=Max("updated_at"), published=Max("publish_at"))
+            )
+            for month, day, saved, published_at in rows:
+                updated[(month, day)] = max(saved, published_at, updated.get((month, day), saved))
+        return sorted(updated.items())
+
+    return pagecache.remembered("days_updated", compute)
 
 
 class YearSitemap(SiteSitemap):

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.utils import timezone
 
 from briefs.models import Brief
 from tests.factories import make_article
@@ -68,3 +69,18 @@ def test_day_and_year_pages_cost_the_same_queries_with_1_or_30_briefs(
     # and the neighbouring years
     with django_assert_max_num_queries(5):
         assert client.get("/years/1940/").status_code == 200
+
+
+def test_the_sitemap_lists_days_with_only_briefs_dated_by_the_latest_change(client):
+    with time_machine.travel(datetime.datetime(2026, 8, 10, 12, tzinfo=datetime.UTC)):
+        make_article(title="The Few", publish_at=timezone.now())
+    make_brief(event_month=5, event_day=1, text="Only a brief.")
+    make_brief(event_month=6, event_day=2, status=Brief.Status.DRAFT, text="A draft.")
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "/on-this-day/may-1/" in xml and "/on-this-day/june-2/" not in xml
+    august = xml[xml.index("/on-this-day/august-20/") :]
+    assert "<lastmod>2026-08-10</lastmod>" in august.split("</url>")[0]
+    make_brief(text="A new brief on the day.")
+    xml = client.get("/sitemap.xml").content.decode()
+    august = xml[xml.index("/on-this-day/august-20/") :]
+    assert "<lastmod>2026-08-20</lastmod>" in august.split("</url>")[0]
