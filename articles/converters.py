@@ -1,6 +1,6 @@
-"""Path converters for the two URL forms of historical dates."""
+"""Path converters for the URL forms of historical dates and periods."""
 
-from . import dates
+from . import dates, periods
 
 
 class DayOfYearConverter:
@@ -26,3 +26,27 @@ class YearConverter:
 
     def to_url(self, value):
         return dates.year_slug(value)
+
+
+class DecadeConverter:
+    """``1920s`` <-> 1920 and ``40s-bc`` <-> -48 (the decade's first year, astronomical)."""
+
+    regex = "[0-9]{1,6}s(?:-bc)?"
+
+    def to_python(self, value):
+        return periods.parse_decade_slug(value)
+
+    def to_url(self, value):
+        return periods.decade_slug(value)
+
+
+class CenturyConverter:
+    """``20th`` <-> 20 and ``1st-bc`` <-> -1 (articles.dates.century's numbering)."""
+
+    regex = "[0-9]{1,4}[a-z]{2}(?:-bc)?"
+
+    def to_python(self, value):
+        return periods.parse_century_slug(value)
+
+    def to_url(self, value):
+        return periods.century_slug(value)

@@ -118,9 +118,11 @@ SITEMAPS = {
 
 
 def robots_txt(request):
-    """/robots.txt: everything but the admin may be crawled; the sitemap is named."""
+    """/robots.txt: everything but the admin and the random day (a redirect that
+    changes at every visit) may be crawled; the sitemap is named."""
     context = {
         "admin_path": reverse("admin:index"),
+        "random_day_path": reverse("articles:random_day"),
         "sitemap_url": absolute_url(reverse("articles:sitemap")),
     }
     return render(request, "robots.txt", context, content_type="text/plain; charset=utf-8")

@@ -3,10 +3,12 @@ from django.urls import path, register_converter
 
 from sharing import views as sharing_views
 
-from . import converters, feeds, sitemaps, views
+from . import converters, feeds, sitemaps, span_views, views
 
 register_converter(converters.DayOfYearConverter, "day")
 register_converter(converters.YearConverter, "year")
+register_converter(converters.DecadeConverter, "decade")
+register_converter(converters.CenturyConverter, "century")
 
 app_name = "articles"
 
@@ -15,12 +17,15 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.ArticleView.as_view(), name="article"),
     path("articles/<slug:slug>/preview/", views.ArticlePreviewView.as_view(), name="preview"),
     path("on-this-day/", views.today_redirect, name="today"),
+    path("on-this-day/random/", views.random_day, name="random_day"),
     path("on-this-day/<day:day>/", views.DayView.as_view(), name="day"),
     path("tags/", views.TagIndexView.as_view(), name="tags"),
     path("tags/<str:slug>/", views.TagView.as_view(), name="tag"),
     path("authors/", views.AuthorIndexView.as_view(), name="authors"),
     path("authors/<slug:slug>/", views.AuthorView.as_view(), name="author"),
     path("years/<year:year>/", views.YearView.as_view(), name="year"),
+    path("years/<decade:decade>/", span_views.DecadeView.as_view(), name="decade"),
+    path("centuries/<century:century>/", span_views.CenturyView.as_view(), name="century"),
     path("timeline/", views.timeline, name="timeline"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("healthz", views.healthz, name="healthz"),

@@ -1,5 +1,6 @@
 import datetime
 import hashlib
+import secrets
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -20,7 +21,12 @@ from briefs.search import matching_briefs
 from historyblog import database_wait
 
 from . import date_labels, dates, search
-from .anniversaries import nearest_days_with_articles, next_anniversary, today_in_history
+from .anniversaries import (
+    days_with_articles,
+    nearest_days_with_articles,
+    next_anniversary,
+    today_in_history,
+)
 from .counts import author_counts, published_tag, tag_counts
 from .models import Article, Author
 from .month_grid import month_grid
@@ -163,6 +169,17 @@ def today_redirect(request):
         day, error = 1, _("Pick a month and a day.")
     context = {"month": month, "day": day, "error": error}
     return render(request, "articles/pick_day.html", context, status=400)
+
+
+@never_cache
+def random_day(request):
+    """/on-this-day/random/: a day chosen at random among those with a published
+    article (days_with_articles, kept until the next change: one query at most), or
+    today's page while there is none. Never cached: each visit draws again."""
+    days = days_with_articles()
+    if not days:
+        return redirect("articles:today")
+    return redirect("articles:day", day=secrets.choice(days))
 
 
 class TagIndexView(ListView):
