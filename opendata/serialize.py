@@ -116,3 +116,22 @@ def author(counted):
         "article_count": counted.article_count,
         "articles": with_query(absolute_url(reverse("opendata:articles")), author=counted.slug),
     }
+
+
+def brief(found):
+    article = found.public_article
+    return {
+        "id": found.pk,
+        "kind": found.kind,
+        "date": event_date(found),
+        "text_html": found.text_html,
+        "url": absolute_url(found.get_absolute_url()),
+        "source_url": found.source_url or None,
+        "article": None
+        if article is None
+        else {
+            "slug": article.slug,
+            "title": article.title,
+            "url": absolute_url(article.get_absolute_url()),
+        },
+    }

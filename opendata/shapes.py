@@ -109,6 +109,38 @@ ANNIVERSARY = obj(
 
 ANNIVERSARIES = {"type": "array", "items": ref("Anniversary")}
 
+BRIEF = obj(
+    {
+        "id": {"type": "integer"},
+        "kind": {"type": "string", "enum": ["event", "birth", "death"]},
+        "date": ref("EventDate"),
+        "text_html": {
+            "type": "string",
+            "description": "One or two sentences, as the day page shows them: sanitised HTML.",
+        },
+        "url": {**URL, "description": "Its anchor on its day page (a brief has no page)."},
+        "source_url": {"oneOf": [{"type": "null"}, URL]},
+        "article": {
+            "oneOf": [
+                {"type": "null"},
+                obj({"slug": {"type": "string"}, "title": {"type": "string"}, "url": URL}),
+            ],
+            "description": "The published article telling more, if any.",
+        },
+    }
+)
+
+BRIEFS = {"type": "array", "items": ref("Brief")}
+
+BRIEF_DAY = obj(
+    {
+        "month": {"type": "integer", "minimum": 1, "maximum": 12},
+        "day": {"type": "integer", "minimum": 1, "maximum": 31},
+        "results": {**BRIEFS, "description": "Oldest event first."},
+        "day_url": URL,
+    }
+)
+
 ON_THIS_DAY = obj(
     {
         "month": {"type": "integer", "minimum": 1, "maximum": 12},
@@ -118,6 +150,11 @@ ON_THIS_DAY = obj(
         "has_more": {"type": "boolean", "description": "More on the day page (day_url)."},
         "upcoming": {**ANNIVERSARIES, "description": "Only when the day has none."},
         "upcoming_within_week": {"type": "boolean"},
+        "briefs": {
+            **BRIEFS,
+            "description": "The day's first briefs, oldest event first; all in briefs_url.",
+        },
+        "briefs_url": URL,
         "day_url": URL,
     }
 )
@@ -144,6 +181,8 @@ SCHEMAS = {
     "ArticlePage": ARTICLE_PAGE,
     "Anniversary": ANNIVERSARY,
     "OnThisDay": ON_THIS_DAY,
+    "Brief": BRIEF,
+    "BriefDay": BRIEF_DAY,
     "TagList": obj({"results": {"type": "array", "items": ref("Tag")}}),
     "Tag": TAG,
     "AuthorList": obj({"results": {"type": "array", "items": ref("Author")}}),

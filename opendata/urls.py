@@ -5,12 +5,13 @@ from . import calendars, docs, embed, views
 app_name = "opendata"
 
 urlpatterns = [
-    # The JSON API (briefs, when the site has them, join here as /api/v1/briefs/).
+    # The JSON API
     path("api/", docs.docs, name="docs"),
     path("api/v1/", views.index, name="index"),
     path("api/v1/openapi.json", docs.openapi_json, name="openapi"),
     path("api/v1/on-this-day/", views.on_this_day_today, name="on_this_day_today"),
     path("api/v1/on-this-day/<str:month>/<str:day>/", views.on_this_day, name="on_this_day"),
+    path("api/v1/briefs/<str:month>/<str:day>/", views.briefs, name="briefs"),
     path("api/v1/articles/", views.articles, name="articles"),
     path("api/v1/articles/<str:slug>/", views.article, name="article"),
     path("api/v1/tags/", views.tags, name="tags"),

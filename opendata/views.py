@@ -1,8 +1,5 @@
-"""The JSON API, /api/v1/: what readers can see (Article.objects.published()), as JSON.
-
-Briefs, when the site has them, get their endpoint here the same way: a view with
-@endpoint, a serializer in serialize.py and a shape in shapes.py.
-"""
+"""The JSON API, /api/v1/: what readers can see (Article.objects.published(), and the
+published briefs through briefs.queries), as JSON."""
 
 import datetime
 
@@ -17,6 +14,7 @@ from articles import dates
 from articles.anniversaries import today_in_history
 from articles.counts import author_counts, published_tag, tag_counts
 from articles.models import Article
+from briefs.queries import briefs_on_day
 from sharing.addresses import absolute_url
 
 from . import serialize
@@ -63,13 +61,19 @@ def on_this_day_today(request):
     errors=ON_THIS_DAY_ERRORS,
 )
 def on_this_day(request, month, day):
+    return day_answer(request, day_of_year(month, day))
+
+
+def day_of_year(month, day):
+    """The date of month/day this year (29 February: in the next year that has it), or
+    a 400 for a day that never exists."""
     month, day = MONTH.read(month), DAY.read(day)
     if not dates.is_valid_day_of_year(month, day):
         raise ApiError(400, f"{dates.MONTH_NAMES[month - 1]} {day} is not a day of any year.")
     year = timezone.localdate().year
     while not dates.is_leap_year(year) and (month, day) == (2, 29):
         year += 1
-    return day_answer(request, datetime.date(year, month, day))
+    return datetime.date(year, month, day)
 
 
 def day_answer(request, on):
@@ -87,6 +91,39 @@ def day_answer(request, on):
             "has_more": widget.has_more,
             "upcoming": [serialize.anniversary(kept) for kept in widget.upcoming],
             "upcoming_within_week": widget.upcoming_within_week,
+            "briefs": [
+                serialize.brief(found)
+                for found in briefs_on_day(on.month, on.day, on=on)[:BRIEFS_IN_DAY_ANSWER]
+            ],
+            "briefs_url": absolute_url(reverse("opendata:briefs", args=[on.month, on.day])),
+            "day_url": absolute_url(reverse("articles:day", args=[(on.month, on.day)])),
+        }
+    )
+
+
+# The briefs an on-this-day answer carries; /api/v1/briefs/{month}/{day}/ has them all.
+BRIEFS_IN_DAY_ANSWER = 20
+
+
+@endpoint(
+    "/api/v1/briefs/{month}/{day}/",
+    "A day's briefs",
+    "The published briefs (one-line events, births and deaths) of a day of the year, in "
+    "every year, oldest first, as the day page lists them; on 28 February of a common "
+    "year with those of 29 February. A day that never exists (02/30) is a 400.",
+    "BriefDay",
+    params=[MONTH, DAY],
+    errors=ON_THIS_DAY_ERRORS,
+)
+def briefs(request, month, day):
+    on = day_of_year(month, day)
+    return json_response(
+        {
+            "month": on.month,
+            "day": on.day,
+            "results": [
+                serialize.brief(found) for found in briefs_on_day(on.month, on.day, on=on)
+            ],
             "day_url": absolute_url(reverse("articles:day", args=[(on.month, on.day)])),
         }
     )

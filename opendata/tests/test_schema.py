@@ -14,6 +14,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from briefs.tests.factories import make_brief
 from tests.factories import make_article, make_author
 
 # The live server runs in a thread beside the test, which Django's async-safety check
@@ -46,13 +47,15 @@ def api_schema(live_server, settings):
     make_article(author=writer, tags=["war", "Europe"], event_old_style=True, event_year=1917)
     make_article(event_year=1940, event_month=2, event_day=29)
     make_article(event_day=None, event_month=None, event_year=1066)
+    make_brief(event_year=-43, event_month=3, event_day=15, kind="death", text="*Caesar* dies.")
+    make_brief(event_year=1940, event_month=2, event_day=29, source_url="https://example.org/")
     return schemathesis.openapi.from_url(f"{live_server.url}/api/v1/openapi.json")
 
 
 def test_every_answer_matches_the_schema_and_none_is_a_server_error(api_schema, live_server):
     assert live_server.url.startswith(("http://localhost:", "http://127.0.0.1:"))
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 6
+    assert len(operations) == 7
 
     for operation in operations:
 
