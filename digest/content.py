@@ -3,12 +3,17 @@ History chooses them (articles.anniversaries), for every article or for the tags
 subscriber follows; on a day with none, the coming ones or nothing (DIGEST_EMPTY_DAY)."""
 
 import datetime
+import html
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.html import strip_tags
 
+from articles import date_labels
 from articles.anniversaries import Anniversary, today_in_history
 from articles.models import Article, TaggedArticle
+from briefs.models import TaggedBrief
+from briefs.queries import briefs_on_day
 from pictures.renditions import sources
 from sharing.addresses import absolute_url
 from sharing.years_ago import years_ago_phrase
@@ -84,11 +89,36 @@ def articles_with_tags(tag_ids):
     return published.filter(pk__in=tagged)
 
 
+# Briefs an e-mail shows at most, the oldest events first; the day page has them all.
+BRIEFS_IN_DIGEST = 10
+
+
+@dataclass(frozen=True)
+class BriefEntry:
+    """One brief as the e-mail shows it (digest/email/briefs.html and .txt)."""
+
+    label: str  # its date, as readers see it
+    text_html: str  # sanitised when saved
+    text: str  # the same, as plain text
+    url: str  # its anchor on the day page
+
+
 def briefs_on(day, tag_ids):
-    """The day's briefs, shown after the articles. Briefs do not exist yet: once a Brief
-    model does, return its published briefs of ``day`` (for ``tag_ids``, when given)
-    here; the e-mail's templates show them in digest/email/briefs.html."""
-    return []
+    """The published briefs of ``day`` (with any of ``tag_ids``, when given), shown
+    after the articles; only events before ``day``'s year, as anniversaries are."""
+    found = briefs_on_day(day.month, day.day, on=day).filter(event_year__lt=day.year)
+    if tag_ids:
+        tagged = TaggedBrief.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+        found = found.filter(pk__in=tagged)
+    return [
+        BriefEntry(
+            label=date_labels.event_date(brief),
+            text_html=brief.text_html,
+            text=html.unescape(strip_tags(brief.text_html)),
+            url=absolute_url(brief.get_absolute_url()),
+        )
+        for brief in found[:BRIEFS_IN_DIGEST]
+    ]
 
 
 def digest_for(day, tags=()):
