@@ -57,7 +57,37 @@ class TodayInHistory:
     @property
     def upcoming_in_days(self) -> list[tuple[Anniversary, int]]:
         """Each upcoming anniversary with the number of days until it."""
-        return [(anniversary, (anniversary.on - self.today).days) for anniversary in self.upcoming]
+        return in_days(self.upcoming, self.today)
+
+    @property
+    def lead(self) -> Anniversary | None:
+        """The anniversary that leads the home page: the editor's pick, else the
+        roundest round one (a 100th before a 50th, a 50th before a 10th; the widget's
+        order between equals), else the first."""
+        if not self.anniversaries:
+            return None
+        first = self.anniversaries[0]
+        rounds = [anniversary for anniversary in self.anniversaries if anniversary.is_round]
+        if getattr(first.article, "pinned", False) or not rounds:
+            return first
+        return max(rounds, key=lambda anniversary: roundness(anniversary.number))
+
+    @property
+    def others(self) -> list[Anniversary]:
+        """Today's anniversaries but the lead, in the widget's order."""
+        lead = self.lead
+        return [anniversary for anniversary in self.anniversaries if anniversary is not lead]
+
+
+def roundness(number: int) -> int:
+    """How round an anniversary number is: the largest of 1000, 500, 100, 50, 25 and 10
+    that divides it (0 for none)."""
+    return max((step for step in (10, 25, 50, 100, 500, 1000) if number % step == 0), default=0)
+
+
+def in_days(anniversaries: list[Anniversary], today: datetime.date) -> list[tuple]:
+    """Each anniversary with the number of days from ``today`` until it."""
+    return [(anniversary, (anniversary.on - today).days) for anniversary in anniversaries]
 
 
 def days_with_articles() -> list[tuple[int, int]]:
@@ -244,6 +274,34 @@ def coming_anniversaries(
     )
     within_week = [anniversary for anniversary in coming if anniversary.on <= week_end]
     return within_week or coming, bool(within_week)
+
+
+def coming_this_week(today: datetime.date, limit: int) -> list[Anniversary]:
+    """Up to ``limit`` anniversaries of published articles in the UPCOMING_DAYS after
+    ``today``, the round ones first, then the nearest days, in date order: Coming up
+    under a full day on the home page, in one query (the days named one by one, so
+    the week may run into next year)."""
+    in_week, position = Q(pk__in=[]), []
+    for offset in range(1, UPCOMING_DAYS + 1):
+        for month, day in dates.anniversary_days(today + datetime.timedelta(days=offset)):
+            in_week |= Q(event_month=month, event_day=day)
+            position.append(When(event_month=month, event_day=day, then=Value(offset)))
+    found = (
+        Article.objects.published()
+        .for_listing()
+        .with_anniversary()
+        .filter(in_week, event_year__lt=today.year)
+        .annotate(
+            round_first=Case(When(round_in_week(today), then=Value(0)), default=Value(1)),
+            position=Case(*position),
+        )
+        .order_by("round_first", "position", *CHRONOLOGICAL)[:limit]
+    )
+    coming = [
+        Anniversary(article, next_occurrence(article.event_month, article.event_day, today))
+        for article in found
+    ]
+    return sorted(coming, key=lambda anniversary: (anniversary.on, anniversary.article.event_year))
 
 
 def round_in_week(today: datetime.date) -> Q:

@@ -22,7 +22,9 @@ from historyblog import database_wait
 
 from . import date_labels, dates, search
 from .anniversaries import (
+    coming_this_week,
     days_with_articles,
+    in_days,
     nearest_days_with_articles,
     next_anniversary,
     today_in_history,
@@ -65,8 +67,16 @@ class HomeView(PublishedArticlesMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(popular_tags=tag_counts()[:12], **kwargs)
         if not context["page_obj"].has_previous():
-            # Page 1 opens with Today in History, for today in the site's time zone.
-            context["widget"] = today_in_history(context["today"], settings.TODAY_IN_HISTORY_LIMIT)
+            # Page 1 opens with Today in History, for today in the site's time zone: a
+            # lead, the day's other articles, its briefs by kind, then what is coming
+            # (the widget's own list on a day without articles).
+            today = context["today"]
+            widget = today_in_history(today, settings.TODAY_IN_HISTORY_LIMIT)
+            context["widget"] = widget
+            context["brief_groups"] = briefs_by_kind(briefs_on_day(today.month, today.day, today))
+            if widget.anniversaries:
+                coming = coming_this_week(today, settings.TODAY_COMING_UP_LIMIT)
+                context["coming_up"] = in_days(coming, today)
         return context
 
 

@@ -12,6 +12,8 @@ TAGGIT_STRING_FROM_TAGS = "articles.tagging.tags_to_text"
 # Articles per page in lists; widget size on the home page.
 ARTICLES_PER_PAGE = 12
 TODAY_IN_HISTORY_LIMIT = 5
+# Coming up under a day with articles: the week's next anniversaries, round ones first.
+TODAY_COMING_UP_LIMIT = 3
 
 # ---------- Pictures (the pictures app; README "Pictures") ----------
 # Uploads are checked by decoding them; these limits refuse the rest with a clear
