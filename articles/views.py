@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
 import pagecache
-from briefs.queries import briefs_by_kind, briefs_in_years, briefs_on_day
+from briefs.queries import briefs_by_kind, briefs_in_years, briefs_on_day, briefs_tagged
 from briefs.search import matching_briefs
 from historyblog import database_wait
 
@@ -210,7 +210,14 @@ class TagView(PublishedArticlesMixin, ListView):
         return self.published().filter(tags__pk=self.tag.pk)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, **kwargs)
+        context = super().get_context_data(tag=self.tag, **kwargs)
+        if self.tag.brief_count and not context["page_obj"].has_previous():
+            context["tag_briefs"] = briefs_tagged(self.tag.pk, BRIEFS_ON_TAG_PAGE)
+        return context
+
+
+# The briefs a tag page lists (on its first page), oldest events first.
+BRIEFS_ON_TAG_PAGE = 50
 
 
 class AuthorIndexView(ListView):

@@ -21,15 +21,16 @@ from articles.search.postgres import is_postgresql
 from .text import render_brief_text
 
 
-def briefs_published_q(now=None):
+def briefs_published_q(path="", now=None):
     """What readers may see of briefs: the articles' rule (published, with a publish
-    time that has come), which briefs share with their status values."""
-    return published_q(now=now)
+    time that has come), which briefs share with their status values. ``path`` reaches
+    briefs from another model ("content_object__")."""
+    return published_q(path, now=now)
 
 
 class BriefQuerySet(models.QuerySet):
     def published(self, now=None):
-        return self.filter(briefs_published_q(now))
+        return self.filter(briefs_published_q(now=now))
 
     def scheduled(self, now=None):
         return self.filter(scheduled_q(now))

@@ -3,14 +3,15 @@ drafts and scheduled briefs stay hidden in one place."""
 
 import datetime
 
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles import dates
 from articles.models import CHRONOLOGICAL
 
-from .models import Brief
+from .models import Brief, TaggedBrief, briefs_published_q
 
 # The headings of the kinds, in the order pages show them.
 KIND_HEADINGS = {
@@ -83,3 +84,22 @@ def days_with_briefs(month):
         .values_list("event_day", flat=True)
         .distinct()
     )
+
+
+def published_brief_count():
+    """For a Tag queryset: how many published briefs have the tag (a subquery, 0 for
+    none), so that tags are counted with their articles in one query."""
+    counted = (
+        TaggedBrief.objects.filter(briefs_published_q("content_object__"), tag=OuterRef("pk"))
+        .order_by()
+        .values("tag")
+        .annotate(count=Count("content_object_id"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
+def briefs_tagged(tag_id, limit):
+    """Up to ``limit`` published briefs with the tag, oldest event first."""
+    tagged = TaggedBrief.objects.filter(tag_id=tag_id).values("content_object_id")
+    return list(listed(Brief.objects.published().filter(pk__in=tagged))[:limit])

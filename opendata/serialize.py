@@ -103,6 +103,7 @@ def tag(counted):
     return {
         **tag_reference(counted),
         "article_count": counted.article_count,
+        "brief_count": counted.brief_count,
         "articles": with_query(absolute_url(reverse("opendata:articles")), tag=counted.slug),
         "calendar": absolute_url(reverse("opendata:tag_calendar", args=[counted.slug])),
     }

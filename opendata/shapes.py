@@ -161,7 +161,19 @@ ON_THIS_DAY = obj(
 
 COUNTED = {"article_count": {"type": "integer", "minimum": 1}, "articles": URL}
 
-TAG = obj({**REFERENCE["properties"], **COUNTED, "calendar": URL})
+TAG = obj(
+    {
+        **REFERENCE["properties"],
+        **COUNTED,
+        "article_count": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Published articles; 0 for a tag only briefs have.",
+        },
+        "brief_count": {"type": "integer", "minimum": 0, "description": "Published briefs."},
+        "calendar": URL,
+    }
+)
 AUTHOR = obj({**REFERENCE["properties"], "bio": {"type": "string"}, **COUNTED})
 
 ERROR = obj(

@@ -203,7 +203,8 @@ def article(request, slug):
 @endpoint(
     "/api/v1/tags/",
     "Tags",
-    "Tags of published articles, most used first, with their article lists and calendars.",
+    "Tags of published articles and briefs, most articles first, then most briefs, with "
+    "their article lists and calendars.",
     "TagList",
     errors=(400, 429),
 )

@@ -107,8 +107,7 @@ def test_tag_page_queries_same_with_1_and_50_articles(client, site, django_asser
 def test_tag_index_queries_same_with_1_and_50_articles(
     client, site, django_assert_max_num_queries
 ):
-    # tags counted by articles, by briefs (and those only briefs have, when there are)
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(1):
         get(client, "/tags/")
 
 

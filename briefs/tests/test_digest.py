@@ -25,7 +25,7 @@ def test_the_daily_email_lists_the_days_briefs_after_the_articles():
         "Untagged.",
         "Churchill praises the Few & the RAF.",
     ]
-    subject, text, html = DigestEmail(digest).rendered
+    _subject, text, html = DigestEmail(digest).rendered
     assert f"/on-this-day/august-20/#brief-{brief.pk}" in html
     assert "<em>the Few</em> &amp; the RAF" in html
     assert "- August 20, 1940: Churchill praises the Few & the RAF." in text
