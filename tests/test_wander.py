@@ -216,7 +216,7 @@ def test_the_month_grid_links_every_day_and_marks_those_with_entries(client):
     assert marked == [3, 29]
     current = [int(day) for day, attributes in days if 'aria-current="page"' in attributes]
     assert current == [3]
-    assert "February 10, nothing yet" in text_of(response).replace(" ,", ",")
+    assert "February 10, nothing yet" in text_of(response)
     assert 'href="/on-this-day/january-3/"' in grid and 'href="/on-this-day/march-3/"' in grid
     # The neighbouring days stay.
     assert 'href="/on-this-day/february-2/" rel="prev"' in html

@@ -32,6 +32,8 @@ PAGES = {
     "author index": "/authors/",
     "year": "/years/44-bc/",
     "timeline": "/timeline/",
+    "decade": "/years/1940s/",
+    "century": "/centuries/1st-bc/",
     "daily e-mail": "/newsletter/",
     "API docs": "/api/",
     "embed": "/embed/",
@@ -128,5 +130,6 @@ def test_the_keyboard_goes_through_header_navigation_search_then_content_with_vi
             order.append(element["landmark"])
         if element["landmark"] == "main":
             break
-    # The skip link sits outside the landmarks; the brand is in the header.
-    assert order == [None, "header", "nav", "search", "main"]
+    # The skip link sits outside the landmarks; the brand is in the header, and so is the
+    # random day's link, between the navigation and the search box.
+    assert order == [None, "header", "nav", "header", "search", "main"]
