@@ -13,6 +13,7 @@ from django.utils import timezone
 from articles.anniversaries import today_in_history
 from articles.dates import day_slug, year_slug
 from articles.models import Article
+from briefs.models import Brief
 from desk.tests.scale import QUERY_BUDGET as DESK_QUERY_BUDGET
 from desk.tests.scale import desk_query_counts
 from opendata.tests.scale import (
@@ -24,14 +25,17 @@ from opendata.tests.scale import (
 from .factories import make_author, noon_utc
 from .review_scale import QUERY_BUDGET as REVIEW_QUERY_BUDGET
 from .review_scale import review_query_counts
+from .wander_scale import QUERY_BUDGET as WANDER_QUERY_BUDGET
+from .wander_scale import wander_query_counts
 
 pytestmark = pytest.mark.django_db
 
 QUERY_BUDGET = 6
 
 
-def seed(count):
+def seed(count, briefs):
     call_command("seed_articles", str(count), stdout=StringIO())
+    call_command("seed_briefs", str(briefs), stdout=StringIO())
 
 
 def pages():
@@ -54,6 +58,7 @@ def pages():
         article.author.get_absolute_url(),
         "/authors/",
         f"/years/{year_slug(article.event_year)}/",
+        f"/api/v1/briefs/{article.event_month}/{article.event_day}/",
         f"/search/?q={word}",
         "/feeds/latest/",
         f"/feeds/tags/{tag.slug}/",
@@ -69,7 +74,7 @@ def queries(client, path):
 
 
 def test_every_page_costs_the_same_few_queries_with_10_and_100000_articles(client):
-    seed(10)
+    seed(10, briefs=30)
     paths, (month, day) = pages()
     # Seen on the anniversary of the article, next year: today's anniversaries are
     # there at both sizes, so the home page takes the same path.
@@ -77,18 +82,23 @@ def test_every_page_costs_the_same_few_queries_with_10_and_100000_articles(clien
         with_10 = {path: queries(client, path) for path in paths}
         desk_with_10 = review_query_counts()
         calendar_desk_with_10 = desk_query_counts()
-    seed(100_000 - 10)
+        wander_with_10 = wander_query_counts(client)
+    seed(100_000 - 10, briefs=300_000 - 30)
     assert Article.objects.count() == 100_000
+    assert Brief.objects.count() == 300_000
     with noon_utc(timezone.now().year + 1, month, day):
         with_100000 = {path: queries(client, path) for path in paths}
         desk_with_100000 = review_query_counts()
         calendar_desk_with_100000 = desk_query_counts()
+        wander_with_100000 = wander_query_counts(client)
     assert with_100000 == with_10
     assert desk_with_100000 == desk_with_10
     assert max(desk_with_100000.values()) <= REVIEW_QUERY_BUDGET, desk_with_100000
     assert calendar_desk_with_100000 == calendar_desk_with_10
     assert max(calendar_desk_with_100000.values()) <= DESK_QUERY_BUDGET, calendar_desk_with_100000
     assert max(with_100000.values()) <= QUERY_BUDGET, with_100000
+    for wander in (wander_with_10, wander_with_100000):
+        assert max(wander.values()) <= WANDER_QUERY_BUDGET, wander
     assert_within_budget(with_100000)
     assert_calendar_is_bounded(client)
 
