@@ -1,13 +1,14 @@
 import datetime
 
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
 from articles import dates
 from articles.models import Article, Author
 from articles.search import update_search_vector
+from briefs.csvfile import import_file
 from demo import loader, pictures
 from pictures.renditions import delete_files, is_current, make_renditions, publish, stored_names
 
@@ -98,5 +99,13 @@ class Command(BaseCommand):
             for position, data in enumerate(articles):
                 publish_at = publish_time(today, position, data["status"])
                 write_article(data, authors[data["author"]], publish_at)
+        # The briefs through the same import as `manage.py import_briefs`: a rerun adds
+        # none twice.
+        briefs = import_file(str(loader.CONTENT / "briefs.csv"), publish=True)
+        if briefs.refused:
+            raise CommandError(f"demo/content/briefs.csv: refused rows {briefs.refused}")
         if options["verbosity"]:
-            self.stdout.write(f"Demo content: {len(authors)} authors, {len(articles)} articles.")
+            self.stdout.write(
+                f"Demo content: {len(authors)} authors, {len(articles)} articles, "
+                f"{briefs.imported} new briefs ({briefs.already} already there)."
+            )
