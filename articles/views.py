@@ -5,7 +5,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -30,7 +31,7 @@ from .anniversaries import (
     today_in_history,
 )
 from .counts import author_counts, published_tag, tag_counts
-from .models import Article, Author
+from .models import CHRONOLOGICAL, Article, Author
 from .month_grid import month_grid
 from .related import related_articles
 
@@ -73,11 +74,26 @@ class HomeView(PublishedArticlesMixin, ListView):
             today = context["today"]
             widget = today_in_history(today, settings.TODAY_IN_HISTORY_LIMIT)
             context["widget"] = widget
-            context["brief_groups"] = briefs_by_kind(briefs_on_day(today.month, today.day, today))
+            context["brief_groups"] = briefs_by_kind(todays_briefs(today))
+            context["more_briefs"] = any(
+                len(briefs) >= settings.TODAY_BRIEFS_PER_KIND
+                for _kind, briefs in context["brief_groups"]
+            )
             if widget.anniversaries:
                 coming = coming_this_week(today, settings.TODAY_COMING_UP_LIMIT)
                 context["coming_up"] = in_days(coming, today)
         return context
+
+
+def todays_briefs(today):
+    """The first few of each kind of today's briefs, oldest first, in one query: a day
+    may have hundreds, which its own page lists."""
+    turn = Window(RowNumber(), partition_by=F("kind"), order_by=[*CHRONOLOGICAL, "pk"])
+    return (
+        briefs_on_day(today.month, today.day, today)
+        .annotate(turn=turn)
+        .filter(turn__lte=settings.TODAY_BRIEFS_PER_KIND)
+    )
 
 
 class ArticleView(DetailView):

@@ -162,3 +162,20 @@ def test_the_birthday_box_is_a_get_form_to_the_day_pages(client):
     # Without JavaScript: the form's GET leads to the day page.
     response = client.get("/on-this-day/", {"month": "3", "day": "15"})
     assert response.status_code == 302 and response["Location"] == "/on-this-day/march-15/"
+
+
+def test_a_day_with_many_briefs_shows_the_first_few_of_each_kind_and_leads_to_the_rest(
+    client, settings, django_assert_max_num_queries
+):
+    settings.TODAY_BRIEFS_PER_KIND = 2
+    with noon_utc(2026, 8, 20):
+        make_article(title="Article of the day", event_year=1901)
+        for year in (1801, 1802, 1803):
+            make_brief(text=f"Event of {year}.", event_year=year)
+        make_brief(text="The only birth.", kind=Brief.Kind.BIRTH, event_year=1850)
+        with django_assert_max_num_queries(6):
+            response = home(client)
+    text = text_of(response.content.decode())
+    assert "Event of 1801." in text and "Event of 1802." in text
+    assert "Event of 1803." not in text and "The only birth." in text
+    assert 'href="/on-this-day/august-20/#briefs-heading"' in response.content.decode()

@@ -14,6 +14,9 @@ ARTICLES_PER_PAGE = 12
 TODAY_IN_HISTORY_LIMIT = 5
 # Coming up under a day with articles: the week's next anniversaries, round ones first.
 TODAY_COMING_UP_LIMIT = 3
+# Today's briefs on the home page, of each kind (events, births, deaths); the day's
+# page lists them all.
+TODAY_BRIEFS_PER_KIND = 5
 
 # ---------- Pictures (the pictures app; README "Pictures") ----------
 # Uploads are checked by decoding them; these limits refuse the rest with a clear
