@@ -13,6 +13,7 @@ import pagecache
 from briefs.models import Brief
 from sharing.addresses import absolute_url
 
+from . import dates
 from .counts import author_counts, tag_counts
 from .models import Article
 
@@ -100,6 +101,36 @@ class YearSitemap(SiteSitemap):
         return reverse("articles:year", kwargs={"year": year})
 
 
+class PeriodSitemap(SiteSitemap):
+    """The decades and centuries with at least one published article or brief."""
+
+    def items(self):
+        years = period_years()
+        decades = sorted({dates.decade(year) for year in years})
+        centuries = sorted({dates.century(year) for year in years})
+        return [("articles:decade", {"decade": decade}) for decade in decades] + [
+            ("articles:century", {"century": century}) for century in centuries
+        ]
+
+    def location(self, item):
+        name, kwargs = item
+        return reverse(name, kwargs=kwargs)
+
+
+def period_years():
+    """The years with published articles or briefs (one query), kept until the next
+    change."""
+
+    def compute():
+        years = [
+            published.order_by().values_list("event_year", flat=True).distinct()
+            for published in (Article.objects.published(), Brief.objects.published())
+        ]
+        return set(years[0].union(years[1]))
+
+    return pagecache.remembered("period_years", compute)
+
+
 class PageSitemap(SiteSitemap):
     def items(self):
         return ["articles:home", "articles:tags", "articles:authors", "articles:timeline"]
@@ -113,6 +144,7 @@ SITEMAPS = {
     "articles": ArticleSitemap,
     "days": DaySitemap,
     "years": YearSitemap,
+    "periods": PeriodSitemap,
     "tags": TagSitemap,
     "authors": AuthorSitemap,
 }

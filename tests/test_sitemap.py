@@ -115,6 +115,10 @@ def test_sitemap_lists_every_public_page_once_with_absolute_urls(client, site):
         f"{SITE}/authors/ann/",
         f"{SITE}/years/1940/",
         f"{SITE}/years/44-bc/",
+        f"{SITE}/years/1940s/",
+        f"{SITE}/years/40s-bc/",
+        f"{SITE}/centuries/20th/",
+        f"{SITE}/centuries/1st-bc/",
     }
     assert set(urls) == expected | days
     # Every page listed exists.

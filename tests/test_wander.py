@@ -262,3 +262,15 @@ def test_the_header_links_the_random_day_which_robots_may_not_follow(client):
     html = page(client, "/").content.decode()
     assert 'href="/on-this-day/random/" rel="nofollow"' in html
     assert "Disallow: /on-this-day/random/" in page(client, "/robots.txt").content.decode()
+
+
+def test_the_sitemap_lists_the_decades_and_centuries_with_public_entries(client):
+    make_article(event_year=1923)
+    make_brief(event_year=-43, event_month=None, event_day=None)
+    make_article(event_year=1505, status="draft")
+    make_brief(event_year=1705, status=Brief.Status.DRAFT)
+    xml = page(client, "/sitemap.xml").content.decode()
+    for path in ("/years/1920s/", "/centuries/20th/", "/years/40s-bc/", "/centuries/1st-bc/"):
+        assert f"{path}</loc>" in xml, path
+    for path in ("/years/1500s/", "/centuries/16th/", "/years/1700s/", "/centuries/18th/"):
+        assert f"{path}</loc>" not in xml, path
