@@ -5,13 +5,13 @@ next change (pagecache.remembered). Authors count articles only: briefs have non
 
 from typing import NamedTuple
 
-from django.db.models import Count, Q
+from django.db.models import Count, Value
 from taggit.models import Tag
 
 import pagecache
-from briefs.queries import published_brief_count
+from briefs.queries import tagged_brief_counts
 
-from .models import Author, published_q
+from .models import Author, TaggedArticle, published_q
 
 
 def published_count(path):
@@ -20,18 +20,28 @@ def published_count(path):
 
 
 def published_tags():
-    """Tags used by at least one published article or brief, most articles first, then
-    most briefs, with ``article_count`` and ``brief_count``; a tag with no address (see
-    articles.tagging) is left out. One query."""
+    """Tags used by at least one published article, most used first, with
+    ``article_count``; a tag with no address (see articles.tagging) is left out."""
     return (
         Tag.objects.exclude(slug="")
-        .annotate(
-            article_count=published_count("articles_taggedarticle_items__content_object"),
-            brief_count=published_brief_count(),
-        )
-        .filter(Q(article_count__gt=0) | Q(brief_count__gt=0))
-        .order_by("-article_count", "-brief_count", "name")
+        .annotate(article_count=published_count("articles_taggedarticle_items__content_object"))
+        .filter(article_count__gt=0)
+        .order_by("-article_count", "name")
     )
+
+
+def _counted_tag_rows():
+    """(pk, name, slug, article count, brief count) of the tags of published articles
+    and of published briefs: the two grouped counts united in one query (a tag both
+    have comes twice). Counted in one grouped query each, not per tag, which at
+    100,000 articles and 300,000 briefs is the difference of a second."""
+    articles = (
+        TaggedArticle.objects.filter(published_q("content_object__"))
+        .exclude(tag__slug="")
+        .values_list("tag_id", "tag__name", "tag__slug")
+        .annotate(articles=Count("content_object_id", distinct=True), briefs=Value(0))
+    )
+    return articles.union(tagged_brief_counts(), all=True)
 
 
 def published_authors():
@@ -52,17 +62,23 @@ class TagCount(NamedTuple):
 
 
 def tag_counts():
-    """published_tags(), as TagCounts, kept until the next change of any article, brief
-    or tag (plain tuples: a list of model instances would cost more to unpickle than to
-    render)."""
-    return pagecache.remembered(
-        "tag_counts",
-        lambda: [
-            TagCount(*row)
-            for row in published_tags().values_list(
-                "pk", "name", "slug", "article_count", "brief_count"
-            )
-        ],
+    """The tags of published articles or briefs, as TagCounts with both counts, most
+    articles first, then most briefs, then by name; kept until the next change of any
+    article, brief or tag (plain tuples: a list of model instances would cost more to
+    unpickle than to render)."""
+    return pagecache.remembered("tag_counts", _count_tags)
+
+
+def _count_tags():
+    counted = {}
+    for pk, name, slug, articles, briefs in _counted_tag_rows():
+        known = counted.get(pk, TagCount(pk, name, slug, 0, 0))
+        counted[pk] = known._replace(
+            article_count=known.article_count + articles, brief_count=known.brief_count + briefs
+        )
+    return sorted(
+        counted.values(),
+        key=lambda tag: (-tag.article_count, -tag.brief_count, tag.name.casefold(), tag.pk),
     )
 
 

@@ -3,8 +3,7 @@ drafts and scheduled briefs stay hidden in one place."""
 
 import datetime
 
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -86,17 +85,15 @@ def days_with_briefs(month):
     )
 
 
-def published_brief_count():
-    """For a Tag queryset: how many published briefs have the tag (a subquery, 0 for
-    none), so that tags are counted with their articles in one query."""
-    counted = (
-        TaggedBrief.objects.filter(briefs_published_q("content_object__"), tag=OuterRef("pk"))
-        .order_by()
-        .values("tag")
-        .annotate(count=Count("content_object_id"))
-        .values("count")
+def tagged_brief_counts():
+    """(tag id, name, slug, 0, published briefs) for each tag of a published brief, in
+    the shape of articles.counts' article counts, to be united with them."""
+    return (
+        TaggedBrief.objects.filter(briefs_published_q("content_object__"))
+        .exclude(tag__slug="")
+        .values_list("tag_id", "tag__name", "tag__slug")
+        .annotate(articles=Value(0), briefs=Count("content_object_id"))
     )
-    return Coalesce(Subquery(counted), 0)
 
 
 def briefs_tagged(tag_id, limit):
