@@ -1,6 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path, register_converter
 
+from briefs import views as briefs_views
 from sharing import views as sharing_views
 
 from . import converters, feeds, sitemaps, span_views, views
@@ -28,6 +29,7 @@ urlpatterns = [
     path("centuries/<century:century>/", span_views.CenturyView.as_view(), name="century"),
     path("timeline/", views.timeline, name="timeline"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("search/briefs/", briefs_views.search_briefs, name="search_briefs"),
     path("healthz", views.healthz, name="healthz"),
     # Sharing, feeds and crawlers
     path("articles/<slug:slug>/card.jpg", sharing_views.article_card_view, name="article_card"),

@@ -334,7 +334,9 @@ class SearchView(ListView):
         context["query_only"] = urlencode({"q": result.query.text})
         limit = result.match_limit
         context["beyond_limit"] = limit is not None and context["paginator"].count > limit
-        if result.reason is None and not result.filters and not context["page_obj"].has_previous():
+        # Matching briefs: listed here when no article matches; otherwise, a link to
+        # them (/search/briefs/), which keeps this page within its queries.
+        if result.reason is None and not result.filters and not context["paginator"].count:
             context["briefs"] = matching_briefs(result.query.text)
         context.update(result=result, max_length=search.MAX_QUERY_LENGTH)
         return context

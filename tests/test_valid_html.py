@@ -41,6 +41,7 @@ PAGES = {
     "search-results": "/search/?q=Trotsky",
     "search-no-results": "/search/?q=Zanzibar",
     "search-empty": "/search/?q=",
+    "search-briefs": "/search/briefs/?q=Churchill",
     "not-found": "/no-such-page/",
     "api-docs": "/api/",
     "embed": "/embed/",

@@ -26,3 +26,18 @@ def test_a_search_for_nothing_shows_no_briefs(client):
     make_brief(text="The the the.")
     html = client.get("/search/", {"q": "!!!"}).content.decode()
     assert "In brief" not in html
+
+
+def test_with_matching_articles_the_briefs_have_their_own_page(client):
+    from tests.factories import make_article
+
+    make_article(title="Churchill speaks")
+    brief = make_brief(text="Churchill praises the Few.")
+    html = client.get("/search/", {"q": "Churchill"}).content.decode()
+    assert "In brief" not in html and 'href="/search/briefs/?q=Churchill"' in html
+    page = client.get("/search/briefs/", {"q": "Churchill"})
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert "1 brief for “Churchill”" in content
+    assert f'href="/on-this-day/august-20/#brief-{brief.pk}"' in content
+    assert "Type what you are looking for" in client.get("/search/briefs/").content.decode()
