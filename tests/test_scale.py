@@ -60,6 +60,7 @@ def pages():
         f"/years/{year_slug(article.event_year)}/",
         f"/api/v1/briefs/{article.event_month}/{article.event_day}/",
         f"/search/?q={word}",
+        f"/search/briefs/?q={word}",
         "/feeds/latest/",
         f"/feeds/tags/{tag.slug}/",
         *open_data_paths(article, tag),
