@@ -4,21 +4,15 @@ briefs.rows, as the CSV import checks them)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from articles import date_labels, dates
-from articles.admin.forms import ArticleForm, TagSuggestionsWidget
+from articles.admin.forms import ArticleForm, EventDateForm, TagSuggestionsWidget
 
 from . import rows
 from .models import Brief
 
-DATE_FIELDS = ["year", "era", "month", "day", "date_as_read"]
 
-
-class BriefForm(forms.ModelForm):
-    # Copied per form, as every declared field is: the same words, rules and messages.
-    year, era, month, day, date_as_read = (ArticleForm.base_fields[name] for name in DATE_FIELDS)
+class BriefForm(EventDateForm):
     source_url = forms.URLField(
         label=_("Source"),
         max_length=Brief._meta.get_field("source_url").max_length,
@@ -42,51 +36,6 @@ class BriefForm(forms.ModelForm):
         ]
         widgets = {"tags": TagSuggestionsWidget, "text": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"tags": ArticleForm.Meta.help_texts["tags"]}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk is not None:
-            written, era = dates.from_astronomical(self.instance.event_year)
-            self.initial.update(
-                year=written,
-                era=era.value,
-                month=self.instance.event_month,
-                day=self.instance.event_day,
-            )
-            if not self.is_bound:
-                self.show_date_as_read(self.instance.event_date)
-
-    def clean(self):
-        cleaned = super().clean()
-        written, era = cleaned.get("year"), cleaned.get("era")
-        if written is None or era is None or self.has_error("month"):
-            return cleaned  # the field errors already say what is missing or wrong
-        era = written.era or dates.Era(era)  # as on the article form: the year box wins
-        cleaned["era"] = era.value
-        if written.approximate:
-            cleaned["event_approximate"] = True
-        try:
-            event = dates.HistoricalDate.from_parts(
-                written.year,
-                era,
-                cleaned.get("month"),
-                cleaned.get("day"),
-                bool(cleaned.get("event_approximate")),
-            )
-        except dates.InvalidDate as error:
-            self.add_error(error.field, error.message)
-            return cleaned
-        self.show_date_as_read(event)
-        self.instance.event_year = event.year
-        self.instance.event_month = event.month
-        self.instance.event_day = event.day
-        self.instance.event_approximate = event.approximate
-        return cleaned
-
-    def show_date_as_read(self, event):
-        self.fields["date_as_read"].widget.text = date_labels.date_as_read(
-            event, timezone.localdate()
-        )
 
 
 class BulkRowForm(forms.Form):

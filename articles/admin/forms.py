@@ -76,8 +76,10 @@ class DateAsReadWidget(forms.Widget):
         return context
 
 
-class ArticleForm(forms.ModelForm):
-    """The event date as authors write it: a year with its era, then month and day.
+class EventDateForm(forms.ModelForm):
+    """The event date as authors write it: a year with its era, then month and day,
+    for every model with a HistoricalEvent's fields (articles, ideas, briefs), so each
+    is typed, checked and echoed with the same words and messages.
 
     The model stores an astronomical year (44 BC is -43); only this form and the
     dates module translate between the two.
@@ -113,6 +115,58 @@ class ArticleForm(forms.ModelForm):
         disabled=True,
         widget=DateAsReadWidget,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            written, era = dates.from_astronomical(self.instance.event_year)
+            self.initial.update(
+                year=written,
+                era=era.value,
+                month=self.instance.event_month,
+                day=self.instance.event_day,
+            )
+            if not self.is_bound:  # a posted form shows the date it posted (see clean)
+                self.show_date_as_read(self.instance.event_date)
+
+    def clean(self):
+        cleaned = super().clean()
+        written, era = cleaned.get("year"), cleaned.get("era")
+        if written is None or era is None or self.has_error("month"):
+            return cleaned  # the field errors already say what is missing or wrong
+        # What the year box says wins over the era list and the tick box beside it
+        # (the list shows AD until changed); the line under the fields shows the result.
+        era = written.era or dates.Era(era)
+        cleaned["era"] = era.value
+        if written.approximate:
+            cleaned["event_approximate"] = True
+        try:
+            event = dates.HistoricalDate.from_parts(
+                written.year,
+                era,
+                cleaned.get("month"),
+                cleaned.get("day"),
+                bool(cleaned.get("event_approximate")),
+            )
+        except dates.InvalidDate as error:
+            self.add_error(error.field, error.message)
+            return cleaned
+        self.show_date_as_read(event)
+        self.instance.event_year = event.year
+        self.instance.event_month = event.month
+        self.instance.event_day = event.day
+        self.instance.event_approximate = event.approximate
+        return cleaned
+
+    def show_date_as_read(self, event):
+        self.fields["date_as_read"].widget.text = date_labels.date_as_read(
+            event, timezone.localdate()
+        )
+
+
+class ArticleForm(EventDateForm):
+    """An article: its event date (EventDateForm), text, tags, picture and publication."""
+
     # The article's version as this form was opened. A save by anyone else since then,
     # or a form posted without it, refuses this one (see clean), so nobody overwrites
     # another's work; Article.save() checks it again as it saves.
@@ -158,50 +212,12 @@ class ArticleForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
-            written, era = dates.from_astronomical(self.instance.event_year)
-            self.initial.update(
-                year=written,
-                era=era.value,
-                month=self.instance.event_month,
-                day=self.instance.event_day,
-                opened_version=self.instance.version,
-            )
-            if not self.is_bound:  # a posted form shows the date it posted (see clean)
-                self.show_date_as_read(self.instance.event_date)
+            self.initial["opened_version"] = self.instance.version
 
     def clean(self):
         cleaned = super().clean()
         self.refuse_conflicting_save(cleaned.get("opened_version"))
-        written, era = cleaned.get("year"), cleaned.get("era")
-        if written is None or era is None or self.has_error("month"):
-            return cleaned  # the field errors already say what is missing or wrong
-        # What the year box says wins over the era list and the tick box beside it
-        # (the list shows AD until changed); the line under the fields shows the result.
-        era = written.era or dates.Era(era)
-        cleaned["era"] = era.value
-        if written.approximate:
-            cleaned["event_approximate"] = True
-        try:
-            event = dates.HistoricalDate.from_parts(
-                written.year,
-                era,
-                cleaned.get("month"),
-                cleaned.get("day"),
-                bool(cleaned.get("event_approximate")),
-            )
-        except dates.InvalidDate as error:
-            self.add_error(error.field, error.message)
-            return cleaned
-        self.show_date_as_read(event)
-        self.instance.event_year = event.year
-        self.instance.event_month = event.month
-        self.instance.event_day = event.day
         return cleaned
-
-    def show_date_as_read(self, event):
-        self.fields["date_as_read"].widget.text = date_labels.date_as_read(
-            event, timezone.localdate()
-        )
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
