@@ -6,7 +6,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Min, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +14,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from articles.events import HistoricalEvent
-from articles.models import Article, published_q, scheduled_q
+from articles.models import Article, PublicationQuerySet, published_q
 from articles.search import search_config
 from articles.search.postgres import is_postgresql
 
@@ -28,20 +28,7 @@ def briefs_published_q(path="", now=None):
     return published_q(path, now=now)
 
 
-class BriefQuerySet(models.QuerySet):
-    def published(self, now=None):
-        return self.filter(briefs_published_q(now=now))
-
-    def scheduled(self, now=None):
-        return self.filter(scheduled_q(now))
-
-    def next_publication_time(self, now=None):
-        """When the next scheduled brief appears, or None."""
-        return self.scheduled(now).aggregate(next=Min("publish_at"))["next"]
-
-    def with_anniversary(self):
-        return self.filter(event_day__isnull=False, event_approximate=False)
-
+class BriefQuerySet(PublicationQuerySet):
     def update_search_vectors(self):
         """Stores the briefs' search vectors, in one UPDATE (PostgreSQL only: SQLite
         searches the text itself, see briefs.search)."""

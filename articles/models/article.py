@@ -102,23 +102,28 @@ def scheduled_q(now=None):
     return Q(status=Article.Status.PUBLISHED, publish_at__gt=now or timezone.now())
 
 
-class ArticleQuerySet(models.QuerySet):
+class PublicationQuerySet(models.QuerySet):
+    """What readers see of dated entries with a status and a publish time (articles,
+    briefs): the one rule, published_q()."""
+
     def published(self, now=None):
-        """Articles readers may see: published, with a publish time that has come."""
+        """What readers may see: published, with a publish time that has come."""
         return self.filter(published_q(now=now))
 
     def scheduled(self, now=None):
-        """Articles that readers will see once their publish time comes."""
+        """What readers will see once its publish time comes."""
         return self.filter(scheduled_q(now))
 
     def next_publication_time(self, now=None):
-        """When the next scheduled article appears, or None."""
+        """When the next scheduled entry appears, or None."""
         return self.scheduled(now).aggregate(next=Min("publish_at"))["next"]
 
     def with_anniversary(self):
-        """Articles whose event has a known day of the year."""
+        """Entries whose event has a known day of the year."""
         return self.filter(event_day__isnull=False, event_approximate=False)
 
+
+class ArticleQuerySet(PublicationQuerySet):
     def on_day(self, month, day):
         """Events of one day of the year, in every year, oldest first."""
         return (
