@@ -150,11 +150,7 @@ ON_THIS_DAY = obj(
         "has_more": {"type": "boolean", "description": "More on the day page (day_url)."},
         "upcoming": {**ANNIVERSARIES, "description": "Only when the day has none."},
         "upcoming_within_week": {"type": "boolean"},
-        "briefs": {
-            **BRIEFS,
-            "description": "The day's first briefs, oldest event first; all in briefs_url.",
-        },
-        "briefs_url": URL,
+        "briefs_url": {**URL, "description": "The day's briefs: events, births, deaths."},
         "day_url": URL,
     }
 )

@@ -91,18 +91,12 @@ def day_answer(request, on):
             "has_more": widget.has_more,
             "upcoming": [serialize.anniversary(kept) for kept in widget.upcoming],
             "upcoming_within_week": widget.upcoming_within_week,
-            "briefs": [
-                serialize.brief(found)
-                for found in briefs_on_day(on.month, on.day, on=on)[:BRIEFS_IN_DAY_ANSWER]
-            ],
+            # The day's briefs are an answer of their own, so this one keeps within
+            # four queries: /api/v1/briefs/{month}/{day}/.
             "briefs_url": absolute_url(reverse("opendata:briefs", args=[on.month, on.day])),
             "day_url": absolute_url(reverse("articles:day", args=[(on.month, on.day)])),
         }
     )
-
-
-# The briefs an on-this-day answer carries; /api/v1/briefs/{month}/{day}/ has them all.
-BRIEFS_IN_DAY_ANSWER = 20
 
 
 @endpoint(

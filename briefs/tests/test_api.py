@@ -31,11 +31,13 @@ def test_a_days_briefs_as_json(client):
     assert answer["results"][0]["article"] is None  # a draft article is not revealed
 
 
-def test_on_this_day_answers_carry_the_days_briefs(client):
+def test_on_this_day_answers_link_the_days_briefs(client):
     brief = make_brief()
     answer = client.get("/api/v1/on-this-day/").json()
-    assert [found["id"] for found in answer["briefs"]] == [brief.pk]
+    assert "briefs" not in answer
     assert answer["briefs_url"].endswith("/api/v1/briefs/8/20/")
+    briefs = client.get(answer["briefs_url"]).json()["results"]
+    assert [found["id"] for found in briefs] == [brief.pk]
 
 
 def test_a_day_that_never_exists_is_a_400(client):

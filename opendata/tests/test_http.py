@@ -8,7 +8,7 @@ from tests.factories import make_article, make_author
 
 pytestmark = pytest.mark.django_db
 
-QUERY_BUDGET = 5  # the on-this-day answers: four for the articles, one for the briefs
+QUERY_BUDGET = 4
 
 OPEN_DATA = [
     "/api/v1/",
