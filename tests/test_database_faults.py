@@ -139,10 +139,17 @@ class PostgreSQL:
     def paused(self):
         """Every process of the server stopped (the postmaster first, so it starts no
         other), and continued whatever happens in the block."""
-        self.stopped = self.processes()
+        self.stopped = []
         try:
-            for pid in self.stopped:
-                os.kill(pid, signal.SIGSTOP)
+            # The postmaster first: stopped, it starts no other process. Its children are
+            # listed after that, so none started meanwhile is missed; one that ended
+            # between the listing and its signal needs no stopping.
+            os.kill(self.pid, signal.SIGSTOP)
+            self.stopped.append(self.pid)
+            for pid in self.processes()[1:]:
+                with suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGSTOP)
+                    self.stopped.append(pid)
             assert self.state(self.pid) == "T"
             yield
         finally:
