@@ -4,9 +4,26 @@ Julian calendar), stored so that anniversaries and eras are plain queries. The d
 rules themselves are in articles.dates."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from . import dates
+
+
+def event_date_constraints(prefix):
+    """The database's own check of an event's month and day (a day needs its month),
+    for a HistoricalEvent model's Meta.constraints, named after ``prefix``."""
+    return [
+        models.CheckConstraint(
+            condition=Q(event_month__isnull=True) | Q(event_month__range=(1, 12)),
+            name=f"{prefix}_event_month_range",
+        ),
+        models.CheckConstraint(
+            condition=Q(event_day__isnull=True)
+            | Q(event_month__isnull=False, event_day__range=(1, 31)),
+            name=f"{prefix}_event_day_range",
+        ),
+    ]
 
 
 class HistoricalEvent(models.Model):

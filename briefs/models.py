@@ -6,14 +6,13 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
-from articles.events import HistoricalEvent
+from articles.events import HistoricalEvent, event_date_constraints
 from articles.models import Article, PublicationQuerySet, published_q
 from articles.search import search_config
 from articles.search.postgres import is_postgresql
@@ -103,17 +102,7 @@ class Brief(HistoricalEvent):
             models.Index(fields=["event_year", "event_month", "event_day"], name="brief_era"),
             models.Index(fields=["status", "publish_at"], name="brief_publication"),
         ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(event_month__isnull=True) | Q(event_month__range=(1, 12)),
-                name="brief_event_month_range",
-            ),
-            models.CheckConstraint(
-                condition=Q(event_day__isnull=True)
-                | Q(event_month__isnull=False, event_day__range=(1, 31)),
-                name="brief_event_day_range",
-            ),
-        ]
+        constraints = event_date_constraints("brief")
 
     def __str__(self):
         return " ".join(self.text.split())[:80]

@@ -15,7 +15,7 @@ from taggit.models import TaggedItemBase
 from pictures.fields import picture_fields
 
 from .. import dates, roles
-from ..events import HistoricalEvent
+from ..events import HistoricalEvent, event_date_constraints
 from ..markdown import render_markdown
 
 # Year-, month- and day-order of event dates; a missing month or day sorts first.
@@ -264,17 +264,7 @@ class Article(HistoricalEvent):
             models.Index(fields=["event_year", "event_month", "event_day"], name="article_era"),
             models.Index(fields=["status", "publish_at"], name="article_publication"),
         ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(event_month__isnull=True) | Q(event_month__range=(1, 12)),
-                name="article_event_month_range",
-            ),
-            models.CheckConstraint(
-                condition=Q(event_day__isnull=True)
-                | Q(event_month__isnull=False, event_day__range=(1, 31)),
-                name="article_event_day_range",
-            ),
-        ]
+        constraints = event_date_constraints("article")
 
     def __str__(self):
         return self.title
