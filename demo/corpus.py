@@ -41,17 +41,20 @@ _WORD = re.compile(r"[a-z]{2,}|a")
 SURNAMES = 30_000
 PLACES = 8_000
 _SYLLABLES = (
-    "al bar bel bran cor dal del dor dra el fen gar hal hel ist kan kel kes lan lor mar "
-    "mel mir mor nal nor ost pel ran rav ril sal sel sten tal tor tra val var vel ven "
-    "vik wen yar zan"
-).split()
+    "al", "bar", "bel", "bran", "cor", "dal", "del", "dor", "dra", "el", "fen", "gar",
+    "hal", "hel", "ist", "kan", "kel", "kes", "lan", "lor", "mar", "mel", "mir", "mor",
+    "nal", "nor", "ost", "pel", "ran", "rav", "ril", "sal", "sel", "sten", "tal", "tor",
+    "tra", "val", "var", "vel", "ven", "vik", "wen", "yar", "zan",
+)  # fmt: skip
 _PLACE_ENDINGS = ("burg", "ford", "holm", "mouth", "stad", "wick", "ia", "ona", "ara")
 GIVEN_NAMES = (
-    "Ada Agnes Albert Alice Anna Anton Beatrice Carl Clara Constance Daniel Edith "
-    "Eleanor Elias Emil Frieda George Greta Hannah Helena Henry Hugo Ida Isaac Johanna "
-    "John Josef Julia Karl Leonora Lucia Ludwig Margaret Maria Martha Matthias Nora "
-    "Olga Oskar Paul Pieter Rosa Samuel Sofia Thomas Ursula Victor Walter"
-).split()
+    "Ada", "Agnes", "Albert", "Alice", "Anna", "Anton", "Beatrice", "Carl", "Clara",
+    "Constance", "Daniel", "Edith", "Eleanor", "Elias", "Emil", "Frieda", "George",
+    "Greta", "Hannah", "Helena", "Henry", "Hugo", "Ida", "Isaac", "Johanna", "John",
+    "Josef", "Julia", "Karl", "Leonora", "Lucia", "Ludwig", "Margaret", "Maria", "Martha",
+    "Matthias", "Nora", "Olga", "Oskar", "Paul", "Pieter", "Rosa", "Samuel", "Sofia",
+    "Thomas", "Ursula", "Victor", "Walter",
+)  # fmt: skip
 
 # Dates history writing cites again and again; about one article in twenty names one.
 FAMOUS_DATES = [
