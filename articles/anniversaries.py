@@ -5,7 +5,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Mod, RowNumber
+from django.db.models.lookups import Exact
 
 import pagecache
 
@@ -116,13 +117,14 @@ def nearest_days_with_articles(month: int, day: int) -> tuple[tuple | None, tupl
     return (earlier or days)[-1], (later or days)[0]
 
 
-def round_anniversary_years(year: int) -> list[int]:
-    """The event years whose anniversary in ``year`` is a round one."""
-    return [
-        year - number
-        for number in range(1, year - dates.MIN_YEAR + 1)
-        if dates.is_round_anniversary(number)
-    ]
+def round_anniversary_in(year: int) -> Q:
+    """Events whose anniversary in ``year`` is a round one (dates.is_round_anniversary),
+    in a few parameters: years are astronomical (0 is 1 BC), so the anniversary's number
+    is ``year - event_year`` across the missing year 0 as well."""
+    last = dates.ROUND_NUMBERS[-1]
+    return Q(event_year__in=[year - number for number in dates.ROUND_NUMBERS]) | Q(
+        Exact(Mod(F("event_year") - year, dates.ROUND_STEP), 0), event_year__lt=year - last
+    )
 
 
 def next_anniversary(article: Article, today: datetime.date) -> Anniversary:
@@ -179,7 +181,7 @@ def leading_order(today: datetime.date) -> dict:
     by the sum of the two, the first few span the centuries and the authors, instead of
     the oldest events (or one prolific author's) crowding out the rest."""
     round_first = Case(
-        When(event_year__in=round_anniversary_years(today.year), then=Value(0)),
+        When(round_anniversary_in(today.year), then=Value(0)),
         default=Value(1),
     )
     picked = EditorsPick.objects.filter(
@@ -315,5 +317,5 @@ def round_in_week(today: datetime.date) -> Q:
         on_these_days = Q()
         for month, day in days:
             on_these_days |= Q(event_month=month, event_day=day)
-        condition |= on_these_days & Q(event_year__in=round_anniversary_years(year))
+        condition |= on_these_days & round_anniversary_in(year)
     return condition

@@ -209,9 +209,14 @@ def anniversary_number(event: HistoricalDate, year: int) -> int:
     return year - event.year
 
 
+# Round anniversaries: these, and every multiple of ROUND_STEP after the last of them.
+ROUND_NUMBERS = (10, 25, 50, 75, 100)
+ROUND_STEP = 50
+
+
 def is_round_anniversary(number: int) -> bool:
     """10th, 25th, 50th, 75th, 100th, and every multiple of 50 after that."""
-    return number in (10, 25, 50, 75, 100) or (number > 100 and number % 50 == 0)
+    return number in ROUND_NUMBERS or (number > ROUND_NUMBERS[-1] and number % ROUND_STEP == 0)
 
 
 def ordinal(number: int) -> str:

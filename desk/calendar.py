@@ -13,7 +13,7 @@ from django.db.models import Case, Count, F, Q, Value, When, Window
 from django.db.models.functions import RowNumber
 
 from articles import dates
-from articles.anniversaries import round_anniversary_years
+from articles.anniversaries import round_anniversary_in
 from articles.models import CHRONOLOGICAL, Article
 
 from .models import Idea
@@ -130,11 +130,7 @@ def round_first(kept_on: dict[tuple[int, int], datetime.date]) -> Case:
         months_by_year.setdefault(date.year, set()).add(month)
     return Case(
         *(
-            When(
-                event_month__in=sorted(months),
-                event_year__in=round_anniversary_years(year),
-                then=Value(0),
-            )
+            When(Q(event_month__in=sorted(months)) & round_anniversary_in(year), then=Value(0))
             for year, months in months_by_year.items()
         ),
         default=Value(1),

@@ -5,7 +5,9 @@ import datetime
 
 import pytest
 
-from articles.anniversaries import round_anniversary_years, today_in_history
+from articles import dates
+from articles.anniversaries import round_anniversary_in, today_in_history
+from articles.models import Article
 
 from .factories import make_article, noon_utc
 from .views_fixtures import page
@@ -17,12 +19,14 @@ def titles(anniversaries):
     return [anniversary.article.title for anniversary in anniversaries]
 
 
-def test_round_anniversary_years_count_across_the_missing_year_0():
-    years = round_anniversary_years(2026)
-    assert {2016, 2001, 1976, 1951, 1926, 1876, 1826}.issubset(years)
-    assert 1927 not in years and 2026 not in years
-    # 2026 years after 1 BC (astronomical 0) and 2050 after 25 BC (astronomical -24).
-    assert -24 in years and 0 not in years
+def test_round_anniversaries_count_across_the_missing_year_0():
+    years = [2016, 2001, 1976, 1951, 1926, 1876, 1826, 1927, 2026, 1901, 1700, 0, -24, -25]
+    for year in years:
+        make_article(title=f"Event of {year}", event_year=year, event_month=8, event_day=20)
+    found = Article.objects.filter(round_anniversary_in(2026)).values_list("event_year", flat=True)
+    assert sorted(found) == [-24, 1826, 1876, 1926, 1951, 1976, 2001, 2016]
+    # 2026 years after 1 BC (astronomical 0) is not round; 2050 after 25 BC (-24) is.
+    assert sorted(found) == sorted(y for y in years if dates.is_round_anniversary(2026 - y))
 
 
 def test_widget_keeps_a_round_anniversary_that_the_oldest_events_would_crowd_out(client):
