@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
@@ -66,23 +67,38 @@ class HomeView(PublishedArticlesMixin, ListView):
         return self.published()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(popular_tags=tag_counts()[:12], **kwargs)
+        context = super().get_context_data(
+            popular_tags=SimpleLazyObject(lambda: tag_counts()[:12]), **kwargs
+        )
         if not context["page_obj"].has_previous():
             # Page 1 opens with Today in History, for today in the site's time zone: a
             # lead, the day's other articles, its briefs by kind, then what is coming
-            # (the widget's own list on a day without articles).
-            today = context["today"]
-            widget = today_in_history(today, settings.TODAY_IN_HISTORY_LIMIT)
-            context["widget"] = widget
-            context["brief_groups"] = briefs_by_kind(todays_briefs(today))
-            context["more_briefs"] = any(
-                len(briefs) >= settings.TODAY_BRIEFS_PER_KIND
-                for _kind, briefs in context["brief_groups"]
-            )
-            if widget.anniversaries:
-                coming = coming_this_week(today, settings.TODAY_COMING_UP_LIMIT)
-                context["coming_up"] = in_days(coming, today)
+            # (the widget's own list on a day without articles). Read only when the
+            # template renders it: it is kept as a fragment until the next change.
+            context.update(today_context(context["today"]))
         return context
+
+
+def today_context(today):
+    """Today in History's part of the home page's context, each read when first used."""
+    widget = SimpleLazyObject(lambda: today_in_history(today, settings.TODAY_IN_HISTORY_LIMIT))
+    brief_groups = SimpleLazyObject(lambda: briefs_by_kind(todays_briefs(today)))
+    return {
+        "widget": widget,
+        "brief_groups": brief_groups,
+        "more_briefs": SimpleLazyObject(
+            lambda: any(
+                len(briefs) >= settings.TODAY_BRIEFS_PER_KIND for _kind, briefs in brief_groups
+            )
+        ),
+        "coming_up": SimpleLazyObject(
+            lambda: (
+                in_days(coming_this_week(today, settings.TODAY_COMING_UP_LIMIT), today)
+                if widget.anniversaries
+                else []
+            )
+        ),
+    }
 
 
 def todays_briefs(today):

@@ -20,7 +20,7 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from . import backend, conf
-from .store import recent_pages
+from .store import fragments, recent_pages
 
 logger = logging.getLogger(__name__)
 
@@ -152,10 +152,11 @@ watch = StateWatch()
 
 
 def forget_local_copies():
-    """Forget the state and pages this process keeps: for when the cache was emptied
+    """Forget the state, pages and fragments this process keeps: for when the cache was emptied
     by other means than a change (tests; an operator's FLUSHDB)."""
     watch.forget()
     recent_pages.clear()
+    fragments.clear()
 
 
 def _announce_change():

@@ -51,6 +51,44 @@ class RecentPages:
 recent_pages = RecentPages(limit=16 * 1024 * 1024)
 
 
+# The most of rendered fragments (fragments.py) this process keeps, in characters.
+FRAGMENTS_LIMIT = 32 * 1024 * 1024
+
+
+class Fragments:
+    """What this process rendered in the current generation, oldest first; all of it is
+    dropped when the generation or the day changes."""
+
+    def __init__(self, limit):
+        self.limit = limit
+        self.key = None
+        self.parts = {}
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, key, name):
+        with self.lock:
+            if key != self.key:
+                self.key, self.parts, self.size = key, {}, 0
+            return self.parts.get(name)
+
+    def keep(self, key, name, text):
+        with self.lock:
+            if key != self.key:
+                return  # the generation changed while it was rendered
+            self.size += len(text) - len(self.parts.pop(name, ""))
+            self.parts[name] = text
+            while self.size > self.limit:
+                self.size -= len(self.parts.pop(next(iter(self.parts))))
+
+    def clear(self):
+        with self.lock:
+            self.key, self.parts, self.size = None, {}, 0
+
+
+fragments = Fragments(FRAGMENTS_LIMIT)
+
+
 def page_key(url, varied=None):
     """The cache key of the page at ``url`` (a request key), or of its variant for
     the ``varied`` values of the headers it varies on."""

@@ -1,0 +1,50 @@
+"""Parts of pages, rendered once per generation and kept in this process's memory.
+
+A page rendered for staff, or for the first reader after a change, is rendered afresh;
+but most of what it shows (an article's card, Today in History, a day's briefs) is the
+same on every page that shows it until the next change. ``fragment(name, vary,
+render)`` keeps what ``render()`` returns under the current generation and day, so that
+each process renders each part once per change (the ``{% fragment %}`` tag, in
+pagecache/templatetags/fragments.py, is its template form).
+
+Nothing is kept when the page cache is off or its state cannot be read (the cache
+unavailable, the database down): the part is rendered, as without the page cache.
+Reading the state costs no round trip while this process may trust its copy
+(state.StateWatch); otherwise one cache read.
+"""
+
+from django.conf import settings
+from django.utils import timezone
+
+from . import backend, state
+from .store import fragments as kept
+
+
+def current_key():
+    """(generation, today) while the page cache is on and its state is known; else None."""
+    if not settings.PAGE_CACHE:
+        return None
+    current = state.watch.get()
+    if current is None:
+        epoch = state.watch.epoch
+        current = backend.call("get", state.STATE_KEY)
+        if current is None or state.has_expired(current):
+            current = state.renew_state(current)  # as a cached page's lookup would
+            if current is None:
+                return None
+        state.watch.learn(current, epoch)
+    return current["generation"], timezone.localdate()
+
+
+def fragment(name, vary, render):
+    """``render()``, a string, kept until the next change for this ``name`` and ``vary``
+    (a tuple of what else the part depends on: an article's id, a heading level)."""
+    key = current_key()
+    if key is None:
+        return render()
+    part = (name, *vary)
+    text = kept.get(key, part)
+    if text is None:
+        text = render()
+        kept.keep(key, part, text)
+    return text
