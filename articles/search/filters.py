@@ -4,6 +4,7 @@ applied to the matches, and offered as choices with counts."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count
@@ -76,19 +77,34 @@ def _facet(rows, value, name):
     return [{"value": row[value], "name": row[name], "count": row["count"]} for row in grouped]
 
 
+def _counted_rows(rows):
+    """Authors as :func:`_facet` gives them, and (year, count) pairs, from the
+    (id, (event year, author slug, author name)) rows of the matches."""
+    authors = Counter((slug, name) for _pk, (_year, slug, name) in rows)
+    ranked = sorted(authors.items(), key=lambda item: (-item[1], item[0][1]))[:FACET_LIMIT]
+    years = Counter(year for _pk, (year, _slug, _name) in rows)
+    return (
+        [{"value": slug, "name": name, "count": count} for (slug, name), count in ranked],
+        sorted(years.items()),
+    )
+
+
 def filter_choices(matches, filters: Filters) -> dict:
     """The tags, authors and centuries of the matching articles, with counts, for
-    the filters of a results page (three grouped queries). A filter in use stays a
-    choice even when nothing matches it, so the reader sees it and can undo it."""
-    ids = matches.order_by().values("pk")
-    tags = _facet(TaggedArticle.objects.filter(content_object__in=ids), "tag__slug", "tag__name")
-    authors = _facet(Article.objects.filter(pk__in=ids), "author__slug", "author__display_name")
-    years = (
-        Article.objects.filter(pk__in=ids)
-        .values_list("event_year")
-        .annotate(count=Count("id"))
-        .order_by("event_year")
-    )
+    the filters of a results page (three grouped queries; one, for the tags, when
+    the search read the authors and years with the matches: ``matches.facet_rows``).
+    A filter in use stays a choice even when nothing matches it, so the reader sees
+    it and can undo it."""
+    rows = getattr(matches, "facet_rows", None)
+    ids = [pk for pk, _facets in rows] if rows is not None else matches.order_by().values("pk")
+    tagged_ids = TaggedArticle.objects.filter(content_object__in=ids)
+    tags = _facet(tagged_ids, "tag__slug", "tag__name")
+    if rows is not None:
+        authors, years = _counted_rows(rows)
+    else:
+        found = Article.objects.filter(pk__in=ids)
+        authors = _facet(found, "author__slug", "author__display_name")
+        years = found.values_list("event_year").annotate(count=Count("id")).order_by("event_year")
     counts = {}
     for year, count in years:
         counts[dates.century(year)] = counts.get(dates.century(year), 0) + count

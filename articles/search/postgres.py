@@ -13,7 +13,7 @@ from django.db import connections
 from django.db.models import F, Func, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 
-from .matching import date_condition, match_condition, ordered
+from .matching import match_condition, ordered
 from .query import ParsedQuery
 from .snippets import MARK_START, MARK_STOP
 from .text import CONTROL_CHARACTERS
@@ -85,9 +85,16 @@ def _headline(query: SearchQuery, config: str) -> SearchHeadline:
     )
 
 
-def matches(published, query: ParsedQuery):
-    """The ``published`` articles matching ``query``, ranked, each with a ``headline``;
-    None when there is nothing to look for."""
+def matches(published, query: ParsedQuery, filters):
+    """The ``published`` articles matching ``query``, and those of them that pass
+    ``filters``, each ranked with a ``headline``, and the matches' facet rows; None
+    when there is nothing to look for.
+
+    Which articles match is read once, by :func:`_bounded_ids`, cut to the
+    MATCH_LIMIT + 1 newest (and the events of the query's date): the two querysets
+    then name their articles by id, so ranking, counting, the page and the filter
+    choices read at most that many rows by primary key, however common the words or
+    costly the phrase."""
     # The configuration by name, not as search_config()'s subquery: with the query a
     # constant, the planner can estimate from the column's statistics how many
     # articles match, and read the newest first when nearly all do.
@@ -104,18 +111,42 @@ def matches(published, query: ParsedQuery):
         Q(search_vector=full) if full_terms else Q(pk__in=[]),
         Q(search_vector=words) if word_terms else None,
     )
+    rows = _bounded_ids(published, condition, query.date is not None and on_date, filters)
+    match_ids = {row[0] for row in rows if row[1]}
+    filtered_ids = {row[0] for row in rows if not row[1]} if filters else match_ids
     rank_query = words if query.date is not None and word_terms else full
-    ranked = ordered(
-        published.filter(condition), on_date, SearchRank(F("search_vector"), rank_query)
-    )
-    return ranked.annotate(headline=_headline(full if full_terms else words, config))
+    headline = _headline(full if full_terms else words, config)
+
+    def ranked(ids):
+        rank = SearchRank(F("search_vector"), rank_query)
+        found = ordered(published.filter(pk__in=sorted(ids)), on_date, rank)
+        return found.annotate(headline=headline)
+
+    facet_rows = {row[0]: row[2:] for row in rows if row[1]}
+    return ranked(match_ids), ranked(filtered_ids), list(facet_rows.items())
 
 
-def newest(matches, query: ParsedQuery):
-    """``matches`` cut to the MATCH_LIMIT + 1 newest (so that more than MATCH_LIMIT can
-    be told), and the events of the query's date, which rank first: a bound on the work
-    of ranking and counting, however common the words."""
-    keep = Q(pk__in=matches.order_by("-publish_at", "-id").values("pk")[: MATCH_LIMIT + 1])
-    if query.date is not None:
-        keep |= date_condition(query.date)
-    return matches.filter(keep)
+def _bounded_ids(published, condition: Q, on_date, filters) -> list[tuple]:
+    """In one statement: the ids of the MATCH_LIMIT + 1 newest matches and of the
+    matches about the query's date (``on_date``, or False), flagged True, with the
+    event year, author slug and name of each (the filter choices); and, when
+    ``filters`` are in use, the same among the matches that pass them, flagged False.
+    """
+    columns = ("pk", "in_matches", "event_year", "author__slug", "author__display_name")
+
+    def part(articles, in_matches, newest):
+        articles = articles.annotate(in_matches=Value(in_matches)).values_list(*columns)
+        if newest:
+            return articles.order_by("-publish_at", "-id")[: MATCH_LIMIT + 1]
+        return articles.order_by()
+
+    found = published.filter(condition)
+    sets = [(found, True)]
+    if filters:
+        sets.append((filters.apply(found), False))
+    parts = []
+    for articles, in_matches in sets:
+        parts.append(part(articles, in_matches, newest=True))
+        if on_date:
+            parts.append(part(articles.filter(on_date), in_matches, newest=False))
+    return list(parts[0].union(*parts[1:], all=True)) if len(parts) > 1 else list(parts[0])

@@ -32,6 +32,9 @@ class SearchResult:
     groups: list = field(default_factory=list)
     # MATCH_LIMIT where it applies: more matches than this mean only the newest ranked.
     match_limit: int | None = None
+    # PostgreSQL: (id, (event year, author slug, author name)) of each match, read
+    # with them, from which filter_choices counts authors and centuries.
+    facet_rows: list | None = None
 
 
 def search(raw_query: str, filters: Filters | None = None) -> SearchResult:
@@ -48,19 +51,23 @@ def search(raw_query: str, filters: Filters | None = None) -> SearchResult:
         result.reason = "no_words"
         return result
     published = Article.objects.published()
-    on_postgresql = postgres.is_postgresql(published)
-    if on_postgresql:
-        matches = postgres.matches(published, query)
-    else:
-        matches, result.groups = sqlite.matches(published, query)
-    if matches is None:
-        result.reason = "stop_words"
-        return result
-    filtered = filters.apply(matches)
-    if on_postgresql:
+    if postgres.is_postgresql(published):
+        found = postgres.matches(published, query, filters)
+        if found is None:
+            result.reason = "stop_words"
+            return result
         # Read from the module, where tests set it.
         result.match_limit = postgres.MATCH_LIMIT
-        matches, filtered = postgres.newest(matches, query), postgres.newest(filtered, query)
+        matches, filtered, result.facet_rows = found
+    else:
+        matches, result.groups = sqlite.matches(published, query)
+        if matches is None:
+            result.reason = "stop_words"
+            return result
+        filtered = filters.apply(matches)
+    # filter_choices(result.matches, ...) finds the rows there (the view passes only
+    # the matches).
+    matches.facet_rows = result.facet_rows
     result.matches = matches
     result.articles = filtered.select_related("author").defer("body", "search_vector")
     return result
