@@ -120,11 +120,12 @@ class ArticleView(DetailView):
 
     def get_context_data(self, **kwargs):
         # A tag given no address (made by a script, not the admin) is left out, not a 500.
-        tags = list(self.object.tags.exclude(slug=""))
+        # Both lists are read when first used: the parts that show them are fragments.
+        tags = SimpleLazyObject(lambda: list(self.object.tags.exclude(slug="")))
         today = timezone.localdate()
         return super().get_context_data(
             tags=tags,
-            related_articles=related_articles(self.object, tags),
+            related_articles=SimpleLazyObject(lambda: related_articles(self.object, [*tags])),
             today=today,
             # The kicker says "Today in History" on the event's anniversary only; the
             # page cache keeps no page past midnight, so the words stay true.
@@ -143,6 +144,7 @@ class ArticlePreviewView(ArticleView):
     show the latest save, and to no one else."""
 
     template_name = "articles/article_preview.html"
+    extra_context = {"render_afresh": True}  # its own blocks: no reader's fragment
 
     def get_queryset(self):
         return Article.objects.editable_by(self.request.user).select_related("author")

@@ -72,6 +72,7 @@ class LivePreviewMixin:
         today = timezone.localdate()
         context = {
             "article": article,
+            "render_afresh": True,  # unsaved: no fragment kept for the article may stand in
             "errors": errors,
             "tags": tags,
             "related_articles": [],

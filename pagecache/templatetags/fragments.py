@@ -5,7 +5,8 @@ values, and kept in this process's memory (pagecache.fragments).
 The values name everything the part depends on besides what a change of generation or
 of day covers: {% fragment "card" article.pk heading_level %}. Data the part alone
 uses is best given to the template lazily (SimpleLazyObject), so that it is not read
-from the database when the part is kept.
+from the database when the part is kept. A page whose context sets ``render_afresh``
+(a preview of unsaved or unpublished work) renders every part afresh.
 """
 
 from django import template
@@ -23,6 +24,8 @@ class FragmentNode(template.Node):
         self.values = values
 
     def render(self, context):
+        if context.get("render_afresh"):  # a preview: what is kept may not stand in
+            return self.nodelist.render(context)
         vary = tuple(value.resolve(context) for value in self.values)
         return mark_safe(
             fragment(self.name.resolve(context), vary, lambda: self.nodelist.render(context))

@@ -85,6 +85,9 @@ def test_the_template_tag_keeps_the_part_for_its_values(page_cache):
     # The same values: the kept part, whatever else the context holds.
     assert template.render(Context({"level": 2, "text": "Goodbye"})) == "<h2>Hello</h2>"
     assert template.render(Context({"level": 3, "text": "Goodbye"})) == "<h3>Goodbye</h3>"
+    # A preview (unsaved or unpublished work) renders every part afresh.
+    afresh = Context({"level": 2, "text": "Unsaved", "render_afresh": True})
+    assert template.render(afresh) == "<h2>Unsaved</h2>"
 
 
 def test_the_oldest_parts_go_first_beyond_the_limit():
