@@ -116,5 +116,5 @@ def import_file(path, *, publish=False, dry_run=False):
     fresh = rows.new_briefs(checked)
     if fresh and not dry_run:
         rows.write_briefs(fresh)
-        rows.analyze()
+        rows.settle()
     return Report(len(fresh), len(checked) - len(fresh), [])

@@ -7,13 +7,14 @@ wrong; ``write_briefs`` saves checked rows all at once."""
 from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 from taggit.models import Tag
 from taggit.utils import parse_tags
 
 import pagecache
 from articles.models import Article
+from historyblog.settle import settle as settle_tables
 from wordpress.event_dates import parse_field
 
 from .models import Brief, TaggedBrief
@@ -151,8 +152,6 @@ def write_briefs(checked):
     return briefs
 
 
-def analyze():
-    """Fresh planner statistics for the briefs' tables after a large import (PostgreSQL)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {Brief._meta.db_table}, {TaggedBrief._meta.db_table}")
+def settle():
+    """Settle the briefs' tables after a large import (historyblog.settle)."""
+    settle_tables(Brief, Tag)

@@ -124,19 +124,17 @@ class Corpus:
 
     def new_article(self) -> None:
         """Choose the cast of the next article: two people and a place."""
-        rng = self.rng
-        self.cast = [
-            f"{rng.choice(GIVEN_NAMES)} {rng.choice(self.surnames)}",
-            f"{rng.choice(GIVEN_NAMES)} {rng.choice(self.surnames)}",
-            rng.choice(self.places),
-        ]
+        self.cast = [self.person(), self.person(), self.rng.choice(self.places)]
+
+    def person(self) -> str:
+        return f"{self.rng.choice(GIVEN_NAMES)} {self.rng.choice(self.surnames)}"
 
     def sentence(self, low: int = 8, high: int = 22) -> str:
         rng = self.rng
         words = rng.choices(self.table, k=rng.randint(low, high))
         if rng.random() < 0.4:
             words.insert(rng.randrange(len(words)), rng.choice(self.cast))
-        if rng.random() < 0.06:
+        if rng.random() < 0.01:
             words.insert(rng.randrange(len(words)), rng.choice(STOCK_PHRASES))
         if len(words) > 10 and rng.random() < 0.5:
             words[rng.randrange(2, len(words) - 2)] += ","

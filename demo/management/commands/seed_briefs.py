@@ -57,7 +57,7 @@ class Command(BaseCommand):
                 .iterator(chunk_size=10_000)
                 if pk % 10 == 0
             )
-        rows.analyze()
+        rows.settle()
         self.stdout.write(f"{count} briefs in {time.monotonic() - started:.1f} s.")
 
 

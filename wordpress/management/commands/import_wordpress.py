@@ -1,10 +1,12 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.db import transaction
+from taggit.models import Tag
 from tqdm import tqdm
 
-from articles.models import Article, Author, TaggedArticle
+from articles.models import Article, Author
+from historyblog.settle import settle
 from wordpress import wxr
 from wordpress.importer import Importer
 from wordpress.models import ImportedPost, OldAddress
@@ -70,8 +72,8 @@ class Command(BaseCommand):
             raise CommandError(f"{export}: {error.strerror or error}") from None
         for line in importer.report.lines():
             self.stdout.write(line)
-        if not dry_run and connection.vendor == "postgresql":
-            self.analyze()
+        if not dry_run:
+            self.settle()
 
     def import_posts(self, export, importer, show_progress):
         with (
@@ -90,16 +92,7 @@ class Command(BaseCommand):
                     importer.take(record)
                     bar.update(file.tell() - bar.n)
 
-    def analyze(self):
-        """Fresh statistics for the tables the import filled, so that search and the
-        reader pages get good plans at once, not after autovacuum comes by."""
-        models = [Article, TaggedArticle, Author, ImportedPost, OldAddress]
-        tables = [model._meta.db_table for model in models] + ["taggit_tag"]
-        names = ", ".join(connection.ops.quote_name(table) for table in tables)
-        # VACUUM also marks the pages all-visible, for index-only scans; it cannot run in
-        # a transaction (a caller's, or a test's), where ANALYZE alone still can.
-        command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
-        with connection.cursor() as cursor:
-            cursor.execute("SET statement_timeout = 0")
-            cursor.execute(f"{command} {names}")
-            cursor.execute("RESET statement_timeout")
+    def settle(self):
+        """Settle the tables the import filled (historyblog.settle), so that search and
+        the reader pages get good plans at once, not after autovacuum comes by."""
+        settle(Article, Author, ImportedPost, OldAddress, Tag)
