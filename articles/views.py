@@ -172,15 +172,19 @@ class DayView(PublishedArticlesMixin, ListView):
             this_day=(month, day),
             previous_day=dates.adjacent_day(month, day, -1),
             next_day=dates.adjacent_day(month, day, 1),
-            month_grid=month_grid(month, day),
+            month_grid=SimpleLazyObject(lambda: month_grid(month, day)),
             **kwargs,
         )
-        # Each event with its anniversary kept today or next, to mark the round ones.
-        context["anniversaries"] = [
-            next_anniversary(article, context["today"]) for article in context["object_list"]
-        ]
+        # Each event with its anniversary kept today or next, to mark the round ones. The
+        # lists are read when first used: the page's content is a fragment.
+        today, articles = context["today"], context["object_list"]
+        context["anniversaries"] = SimpleLazyObject(
+            lambda: [next_anniversary(article, today) for article in articles]
+        )
         if not context["page_obj"].has_previous():
-            context["brief_groups"] = briefs_by_kind(briefs_on_day(month, day))
+            context["brief_groups"] = SimpleLazyObject(
+                lambda: briefs_by_kind(briefs_on_day(month, day))
+            )
         if not context["paginator"].count and not context.get("brief_groups"):
             # An empty day leads on to the nearest days that have articles.
             context["earlier_day"], context["later_day"] = nearest_days_with_articles(month, day)

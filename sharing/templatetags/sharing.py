@@ -51,8 +51,8 @@ def description(article):
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
     """The absolute canonical URL of the page being rendered."""
-    page = context.get("page_obj")
-    return addresses.canonical_url(context.get("request"), page.number if page else 1)
+    page = context.get("page_obj")  # tested against None: a Page's truth reads its list
+    return addresses.canonical_url(context.get("request"), page.number if page is not None else 1)
 
 
 @register.simple_tag
