@@ -36,15 +36,17 @@ def current_key():
     return current["generation"], timezone.localdate()
 
 
-def fragment(name, vary, render):
-    """``render()``, a string, kept until the next change for this ``name`` and ``vary``
-    (a tuple of what else the part depends on: an article's id, a heading level)."""
+def fragment(name, vary, render, size=len):
+    """What ``render()`` returns (a string, or any value ``size`` can measure, in
+    characters), kept until the next change for this ``name`` and ``vary`` (a tuple of
+    what else the part depends on: an article's id, a heading level). Whoever gets a
+    kept value shares it: it is not to be changed."""
     key = current_key()
     if key is None:
         return render()
     part = (name, *vary)
-    text = kept.get(key, part)
-    if text is None:
-        text = render()
-        kept.keep(key, part, text)
-    return text
+    value = kept.get(key, part)
+    if value is None:
+        value = render()
+        kept.keep(key, part, value, size(value))
+    return value

@@ -70,16 +70,16 @@ class Fragments:
         with self.lock:
             if key != self.key:
                 self.key, self.parts, self.size = key, {}, 0
-            return self.parts.get(name)
+            return self.parts.get(name, (None, 0))[0]
 
-    def keep(self, key, name, text):
+    def keep(self, key, name, value, size):
         with self.lock:
             if key != self.key:
                 return  # the generation changed while it was rendered
-            self.size += len(text) - len(self.parts.pop(name, ""))
-            self.parts[name] = text
+            self.size += size - self.parts.pop(name, (None, 0))[1]
+            self.parts[name] = (value, size)
             while self.size > self.limit:
-                self.size -= len(self.parts.pop(next(iter(self.parts))))
+                self.size -= self.parts.pop(next(iter(self.parts)))[1]
 
     def clear(self):
         with self.lock:

@@ -10,7 +10,7 @@ import mimetypes
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
@@ -19,6 +19,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from pagecache.fragments import fragment
 from sharing.addresses import absolute_url, site_host
 
 from ..counts import published_tag
@@ -82,6 +83,22 @@ class ArticleFeed(Feed):
     url_name = "articles:latest_feed"
     description = gettext_lazy("The latest articles, in full.")
     subtitle = description  # Atom's name for it
+
+    def __call__(self, request, *args, **kwargs):
+        """The feed, written once per change (a fragment): it is the same for everyone."""
+        content, content_type, last_modified = fragment(
+            "feed",
+            (request.path,),
+            lambda: self.written(request, *args, **kwargs),
+            size=lambda written: len(written[0]),
+        )
+        response = HttpResponse(content, content_type=content_type)
+        response.headers["Last-Modified"] = last_modified
+        return response
+
+    def written(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        return response.content, response["Content-Type"], response["Last-Modified"]
 
     def title(self):
         return settings.SITE_NAME

@@ -95,10 +95,10 @@ def test_the_oldest_parts_go_first_beyond_the_limit():
     key = ("generation", datetime.date(2026, 8, 20))
     for name in ("a", "b", "c", "d"):
         kept.get(key, name)
-        kept.keep(key, name, "four")
+        kept.keep(key, name, "four", 4)
     assert kept.get(key, "a") is None
     assert kept.get(key, "b") == kept.get(key, "c") == kept.get(key, "d") == "four"
-    kept.keep(key, "d", "another")  # replaced, not counted twice
+    kept.keep(key, "d", "another", 7)  # replaced, not counted twice
     assert kept.size == 4 + 4 + 7 - 4  # b goes, to stay within 12
     assert kept.get(key, "b") is None and kept.get(key, "c") == "four"
 
