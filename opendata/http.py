@@ -15,6 +15,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from historyblog import ratelimit
 from historyblog.security import client_ip
 from historyblog.staff import is_staff_request
+from pagecache.fragments import fragment
 
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 RATE_LIMIT_WINDOW = 60  # seconds
@@ -106,9 +107,24 @@ def open_data_view(view):
 
 
 def answer(view, request, *args, **kwargs):
+    """The view's answer, made once per change for each address and query (a fragment:
+    it is the same for every client); errors are made each time."""
     try:
-        return view(request, *args, **kwargs)
+        status, content, headers = fragment(
+            "open-data",
+            (request.get_full_path(),),
+            lambda: written(view(request, *args, **kwargs)),
+            size=lambda kept: len(kept[1]),
+        )
     except ApiError as error:
         return error_response(error.status, error.message)
     except Http404 as error:
         return error_response(404, str(error) or "Nothing here.")
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+def written(response):
+    return response.status_code, response.content, tuple(response.items())

@@ -13,7 +13,7 @@ from django.template import Context, Template
 import pagecache.backend
 from historyblog.staff import STAFF_COOKIE, signed_value
 from pagecache.fragments import fragment
-from pagecache.store import Fragments
+from pagecache.store import Fragments, fragments
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +111,37 @@ def test_staff_see_a_change_at_once_on_pages_made_of_fragments(page_cache, clien
     article.save()
     content = client.get("/").content.decode()
     assert "The Battle of Britain" in content and "The Blitz Begins" not in content
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/feeds/latest/", "/api/v1/articles/", "/calendars/anniversaries.ics"]
+)
+def test_a_page_rendered_again_in_the_same_generation_asks_the_database_nothing(
+    page_cache, client, path, django_assert_num_queries
+):
+    article = make_article(title="The Blitz Begins", event_month=9, event_day=7)
+    client.cookies[STAFF_COOKIE] = signed_value(0)  # staff: the page cache is bypassed
+    first = client.get(path)
+    assert first.status_code == 200 and b"The Blitz Begins" in first.content
+    with django_assert_num_queries(0):
+        again = client.get(path)
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+    article.title = "The Battle of Britain"
+    article.save()
+    assert b"The Battle of Britain" in client.get(path).content
+
+
+def test_answers_of_the_api_are_kept_per_query_and_errors_are_not(page_cache, client):
+    make_article(title="The Blitz Begins", event_year=1940)
+    make_article(title="The Armada Sails", event_year=1588)
+    client.cookies[STAFF_COOKIE] = signed_value(0)
+    assert b"Armada" not in client.get("/api/v1/articles/?year=1940").content
+    assert b"Armada" in client.get("/api/v1/articles/?year=1588").content
+    for _ in range(2):
+        assert client.get("/api/v1/articles/?year=nineteen").status_code == 400
+    kept = [part for part in fragments.parts if part[0] == "open-data"]
+    assert sorted(kept) == [
+        ("open-data", "/api/v1/articles/?year=1588"),
+        ("open-data", "/api/v1/articles/?year=1940"),
+    ]
