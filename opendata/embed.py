@@ -14,6 +14,7 @@ from csp.decorators import csp_replace, csp_update
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from articles.anniversaries import today_in_history
@@ -64,7 +65,8 @@ def widget(request):
     size = SIZES[request.GET.get("size", DEFAULT_SIZE)]
     today = timezone.localdate()
     context = {
-        "widget": today_in_history(today, size.limit),
+        # Read when the page's fragment is rendered, once per change.
+        "widget": SimpleLazyObject(lambda: today_in_history(today, size.limit)),
         "theme": request.GET.get("theme", DEFAULT_THEME),
         "size": size,
     }
