@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connections
-from django.db.models import F, Func, Q, TextField, Value
+from django.db.models import DateTimeField, F, Func, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 
 from .matching import match_condition, ordered
@@ -46,18 +46,20 @@ def is_postgresql(queryset) -> bool:
     return connections[queryset.db].vendor == "postgresql"
 
 
-def _searchable(db, query: ParsedQuery) -> tuple[str, bool, bool]:
-    """The name of the text search configuration, and whether the query, and its words
+def _searchable(db, query: ParsedQuery) -> tuple[str, bool, bool, bool]:
+    """The name of the text search configuration, whether the query, and its words
     without the date, have something to look for: a word that is not a stop word and
-    not excluded. (``querytree`` keeps the part of a tsquery an index can use: "T" for
-    none, "" for only stop words.) One short statement that reads no table."""
+    not excluded (``querytree`` keeps the part of a tsquery an index can use: "T" for
+    none, "" for only stop words), and whether it has a phrase ("<->" or "<N>" between
+    words). One short statement that reads no table."""
     with connections[db].cursor() as cursor:
         cursor.execute(
             "SELECT config::text,"
             " querytree(websearch_to_tsquery(config, %s)) NOT IN ('', 'T'),"
-            " querytree(websearch_to_tsquery(config, %s)) NOT IN ('', 'T')"
+            " querytree(websearch_to_tsquery(config, %s)) NOT IN ('', 'T'),"
+            " websearch_to_tsquery(config, %s)::text ~ '<[-0-9]+>'"
             f" FROM (SELECT {_CONFIG_SQL} AS config) AS chosen",
-            [query.text, query.words, *_config_params()],
+            [query.text, query.words, query.text, *_config_params()],
         )
         return cursor.fetchone()
 
@@ -98,7 +100,7 @@ def matches(published, query: ParsedQuery, filters):
     # The configuration by name, not as search_config()'s subquery: with the query a
     # constant, the planner can estimate from the column's statistics how many
     # articles match, and read the newest first when nearly all do.
-    config, full_terms, word_terms = _searchable(published.db, query)
+    config, full_terms, word_terms, phrase = _searchable(published.db, query)
 
     def websearch(text):
         return SearchQuery(text, search_type="websearch", config=config)
@@ -111,7 +113,7 @@ def matches(published, query: ParsedQuery, filters):
         Q(search_vector=full) if full_terms else Q(pk__in=[]),
         Q(search_vector=words) if word_terms else None,
     )
-    rows = _bounded_ids(published, condition, query.date is not None and on_date, filters)
+    rows = _bounded_ids(published, condition, query.date is not None and on_date, filters, phrase)
     match_ids = {row[0] for row in rows if row[1]}
     filtered_ids = {row[0] for row in rows if not row[1]} if filters else match_ids
     rank_query = words if query.date is not None and word_terms else full
@@ -126,18 +128,35 @@ def matches(published, query: ParsedQuery, filters):
     return ranked(match_ids), ranked(filtered_ids), list(facet_rows.items())
 
 
-def _bounded_ids(published, condition: Q, on_date, filters) -> list[tuple]:
+# publish_at, as the planner cannot read it from an index (see _bounded_ids).
+_NOT_INDEXED_PUBLISH_AT = Func(
+    F("publish_at"),
+    template="(%(expressions)s + interval '0 seconds')",
+    output_field=DateTimeField(),
+)
+
+
+def _bounded_ids(published, condition: Q, on_date, filters, phrase=False) -> list[tuple]:
     """In one statement: the ids of the MATCH_LIMIT + 1 newest matches and of the
     matches about the query's date (``on_date``, or False), flagged True, with the
     event year, author slug and name of each (the filter choices); and, when
     ``filters`` are in use, the same among the matches that pass them, flagged False.
+
+    A ``phrase`` is looked for through the GIN index, never by reading articles newest
+    first until enough match: the index cannot tell word positions, so each article
+    the phrase's words lead to is read to check them, and the planner, which prices
+    that check as a comparison, not as reading a 3 kB vector, expects the phrase far
+    more often than it comes (1.1 s instead of 0.14 s for "end of the war" on 100,000
+    articles). Ordering by an expression rather than the column keeps it off the
+    publication index.
     """
     columns = ("pk", "in_matches", "event_year", "author__slug", "author__display_name")
 
     def part(articles, in_matches, newest):
         articles = articles.annotate(in_matches=Value(in_matches)).values_list(*columns)
         if newest:
-            return articles.order_by("-publish_at", "-id")[: MATCH_LIMIT + 1]
+            order = _NOT_INDEXED_PUBLISH_AT if phrase else F("publish_at")
+            return articles.order_by(order.desc(), "-id")[: MATCH_LIMIT + 1]
         return articles.order_by()
 
     found = published.filter(condition)
