@@ -2,6 +2,7 @@
 briefs of the span, oldest first, with its years (or decades) that have any, the
 neighbouring spans and the way up to the century and the timeline."""
 
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import ListView
 
 from . import dates, periods
@@ -22,10 +23,12 @@ class SpanView(PublishedArticlesMixin, ListView):
         context = super().get_context_data(
             first_year=self.first_year, last_year=self.last_year, **kwargs
         )
-        span = (self.first_year, self.last_year)
-        context["year_sections"] = read_entries(context["object_list"], *span)
-        context["year_counts"] = years_with_entries(*span)
-        context["entry_count"] = sum(context["year_counts"].values())
+        # The page's entries and the span's years are read when first used: the page's
+        # content is a fragment. Its count is the paginator's (kept until the next change).
+        span, rows = (self.first_year, self.last_year), context["object_list"]
+        context["year_sections"] = SimpleLazyObject(lambda: read_entries(rows, *span))
+        context["year_counts"] = SimpleLazyObject(lambda: years_with_entries(*span))
+        context["entry_count"] = context["paginator"].count
         return context
 
 
@@ -64,11 +67,7 @@ class CenturyView(SpanView):
             next_century=self.neighbour(1),
             **kwargs,
         )
-        decade_counts = {}
-        for year, count in context["year_counts"].items():
-            decade = dates.decade(year)
-            decade_counts[decade] = decade_counts.get(decade, 0) + count
-        context["decade_counts"] = decade_counts
+        context["decade_counts"] = SimpleLazyObject(lambda: by_decade(context["year_counts"]))
         return context
 
     def neighbour(self, step):
@@ -77,3 +76,12 @@ class CenturyView(SpanView):
         if number == 0:
             number += step
         return number if periods.FIRST_CENTURY <= number <= periods.LAST_CENTURY else None
+
+
+def by_decade(year_counts):
+    """{first year of a decade: count} from {year: count}."""
+    decade_counts = {}
+    for year, count in year_counts.items():
+        decade = dates.decade(year)
+        decade_counts[decade] = decade_counts.get(decade, 0) + count
+    return decade_counts

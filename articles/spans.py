@@ -1,5 +1,6 @@
 """What the decade and century pages show: the articles and briefs of a span of years
-as one chronological list (read a page at a time), and the years that have any."""
+as one chronological list (read a page at a time), and the years that have any; what
+the year page and the timeline show around them (neighbouring years, the counts)."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from django.db.models import Case, CharField, Count, F, IntegerField, Value, Whe
 from briefs.models import Brief
 from briefs.queries import briefs_by_kind, briefs_in_years
 
+from . import dates
 from .models import Article
 
 # Within a year: the articles, then the briefs by kind, in the order pages show kinds.
@@ -104,3 +106,35 @@ def years_with_entries(first_year: int, last_year: int) -> dict[int, int]:
     for year, count in counted:
         years[year] += count
     return dict(sorted(years.items()))
+
+
+def neighbouring_years(year):
+    """{"previous": , "next": }: the nearest years before and after ``year`` with a
+    published article, or None."""
+    years = Article.objects.published().values_list("event_year", flat=True)
+    return {
+        "previous": years.filter(event_year__lt=year).order_by("-event_year").first(),
+        "next": years.filter(event_year__gt=year).order_by("event_year").first(),
+    }
+
+
+def timeline_centuries():
+    """[{number, count, decades: [{start, count, years: [{year, count}]}]}], oldest first."""
+    counts = (
+        Article.objects.published()
+        .values_list("event_year")
+        .annotate(count=Count("id"))
+        .order_by("event_year")
+    )
+    centuries = []
+    for year, count in counts:
+        century, decade = dates.century(year), dates.decade(year)
+        if not centuries or centuries[-1]["number"] != century:
+            centuries.append({"number": century, "count": 0, "decades": []})
+        current = centuries[-1]
+        current["count"] += count
+        if not current["decades"] or current["decades"][-1]["start"] != decade:
+            current["decades"].append({"start": decade, "count": 0, "years": []})
+        current["decades"][-1]["count"] += count
+        current["decades"][-1]["years"].append({"year": year, "count": count})
+    return centuries

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, F, Window
+from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -35,6 +35,7 @@ from .counts import author_counts, published_tag, tag_counts
 from .models import CHRONOLOGICAL, Article, Author
 from .month_grid import month_grid
 from .related import related_articles
+from .spans import neighbouring_years, timeline_centuries
 
 
 class PublishedArticlesMixin:
@@ -235,7 +236,8 @@ class TagIndexView(ListView):
     context_object_name = "tags"
 
     def get_queryset(self):
-        return sorted(tag_counts(), key=lambda tag: tag.name.casefold())
+        # Read when the list is first used: the page's list is a fragment.
+        return SimpleLazyObject(lambda: sorted(tag_counts(), key=lambda tag: tag.name.casefold()))
 
 
 class TagView(PublishedArticlesMixin, ListView):
@@ -250,7 +252,11 @@ class TagView(PublishedArticlesMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(tag=self.tag, **kwargs)
         if self.tag.brief_count and not context["page_obj"].has_previous():
-            context["tag_briefs"] = briefs_tagged(self.tag.pk, BRIEFS_ON_TAG_PAGE)
+            # Read when first used, as the page's list: the page's content is a fragment.
+            tag = self.tag.pk
+            context["tag_briefs"] = SimpleLazyObject(
+                lambda: briefs_tagged(tag, BRIEFS_ON_TAG_PAGE)
+            )
         return context
 
 
@@ -263,15 +269,25 @@ class AuthorIndexView(ListView):
     context_object_name = "authors"
 
     def get_queryset(self):
-        return author_counts()
+        return SimpleLazyObject(author_counts)  # read when the list (a fragment) is rendered
 
 
 class AuthorView(PublishedArticlesMixin, ListView):
     template_name = "articles/author_detail.html"
 
     def get_queryset(self):
-        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
-        return self.published().filter(author=self.author)
+        self.author = self.find_author(self.kwargs["slug"])
+        return self.published().filter(author=self.author.pk)
+
+    @staticmethod
+    def find_author(slug):
+        """The author at ``slug``: from the authors of published articles, kept until the
+        next change (no query), else from the database (one with nothing published yet
+        has a page too)."""
+        for author in author_counts():
+            if author.slug == slug:
+                return author
+        return get_object_or_404(Author, slug=slug)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
@@ -287,38 +303,23 @@ class YearView(PublishedArticlesMixin, ListView):
         return self.published().in_year(self.kwargs["year"])
 
     def get_context_data(self, **kwargs):
+        # The neighbouring years and the briefs are read when first used: the page's
+        # content is a fragment.
         year = self.kwargs["year"]
-        years = Article.objects.published().values_list("event_year", flat=True)
         context = super().get_context_data(
-            year=year,
-            previous_year=years.filter(event_year__lt=year).order_by("-event_year").first(),
-            next_year=years.filter(event_year__gt=year).order_by("event_year").first(),
-            **kwargs,
+            year=year, neighbours=SimpleLazyObject(lambda: neighbouring_years(year)), **kwargs
         )
         if not context["page_obj"].has_previous():
-            context["brief_groups"] = briefs_by_kind(briefs_in_years(year, year))
+            context["brief_groups"] = SimpleLazyObject(
+                lambda: briefs_by_kind(briefs_in_years(year, year))
+            )
         return context
 
 
 def timeline(request):
-    """Published articles counted by century, decade and year, oldest first."""
-    counts = (
-        Article.objects.published()
-        .values_list("event_year")
-        .annotate(count=Count("id"))
-        .order_by("event_year")
-    )
-    centuries = []
-    for year, count in counts:
-        century, decade = dates.century(year), dates.decade(year)
-        if not centuries or centuries[-1]["number"] != century:
-            centuries.append({"number": century, "count": 0, "decades": []})
-        current = centuries[-1]
-        current["count"] += count
-        if not current["decades"] or current["decades"][-1]["start"] != decade:
-            current["decades"].append({"start": decade, "count": 0, "years": []})
-        current["decades"][-1]["count"] += count
-        current["decades"][-1]["years"].append({"year": year, "count": count})
+    """Published articles counted by century, decade and year, oldest first: read when
+    the page's content, a fragment, is rendered."""
+    centuries = SimpleLazyObject(timeline_centuries)
     return render(request, "articles/timeline.html", {"centuries": centuries})
 
 
