@@ -1,43 +1,71 @@
 #!/usr/bin/env python3
-"""`make bench`: the site under load, on PostgreSQL with 100,000 articles and Redis.
+"""`make bench`: the site under load, on PostgreSQL with 100,000 articles, 300,000 briefs
+and Redis.
 
-Starts gunicorn with production settings (2 sync workers), drives each page with wrk
-(2 threads, 8 connections) once served from the page cache and once with the cache
-bypassed (the signed staff cookie, as staff send), then a WSGI app returning the same number
-of bytes from memory under the same gunicorn settings: the ceiling. Prints one table
-and exits non-zero if wrk saw any error.
+Starts gunicorn with the production configuration (gunicorn.conf.py: the app preloaded in
+the master; 2 sync workers) and drives each page with wrk (2 threads, 8 connections) once
+served from the page cache and once with the cache bypassed (the signed staff cookie, as
+staff send), then a WSGI app returning as many bytes as the home page from memory under
+the same gunicorn settings: the ceiling. Prints one table with every figure against its
+target (scripts/bench_report.py) and exits non-zero if wrk saw any error.
+
+Measured (scripts/bench_pages.py): home, article, day, year, decade and century pages
+(the span pages; there are no month or era pages), the random day (never cached:
+measured once), timeline, tag and tag index, author and author index, each search of
+demo.corpus.BENCH_SEARCHES, the briefs' search page, every feed (latest, tag, author,
+on this day; RSS and Atom), sitemap.xml, robots.txt, the newsletter's subscribe and
+check-your-inbox pages (never cached: once), the API (docs, index, OpenAPI schema, on
+this day today and for a day, a day's briefs, the article list plain and filtered, an
+article, tags, authors), both calendars (.ics), the widget and its embedding page, the
+share cards, and the editorial calendar (/admin/desk/calendar/) for an editor logged in
+with a one-time password device (OTP_REQUIRED on, as in production; never cached: once).
+Besides: the cold start (gunicorn started to the first answer of /, with an empty page
+cache), the first uncached render of the article page right after, the first request of
+each search right after seeding (when this run seeded), the largest worker's memory after
+the run, the daily e-mail's sending per 1,000 e-mails and the WordPress import per 1,000
+posts (scripts/bench_digest.py, scripts/bench_wordpress.py; each a process and a
+database of its own).
+
+Left out: article previews and their cards (staff only, for unpublished articles; the
+calendar stands for the staff's pages), the newsletter's confirm, preferences and
+unsubscribe pages (signed links from e-mails, and POSTs), the subscribe form's POST, the
+/on-this-day/ redirect (to today's day page, measured as a day page), /healthz (used to
+wait for the server between pages), the API's answer to unknown addresses (a 404), the
+other admin pages (their queries are held by tests/test_scale.py), and static files
+(nginx serves them).
 
 Environment: BENCH_DATABASE_URL (default a dedicated historyblog_bench database on
-127.0.0.1), BENCH_REDIS_URL (default Redis database 9), BENCH_ARTICLES (100000),
-BENCH_DURATION (seconds per page, 10).
+127.0.0.1; the jobs use <it>_digest and <it>_wordpress), BENCH_REDIS_URL (default Redis
+database 9), BENCH_ARTICLES (100000), BENCH_BRIEFS (300000), BENCH_RESEED (1: seed
+again from scratch), BENCH_DURATION (seconds per page, 5: about 10 minutes in all once
+seeded), BENCH_PAGES (names to measure, comma-separated, "feed" for every feed-…;
+default all), BENCH_JOBS (digest,wordpress by default, none when BENCH_PAGES is given;
+empty to skip).
 """
 
 import os
-import re
-import shutil
-import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
+import bench_jobs
+import bench_pages
+import bench_report
+import bench_server
+
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/historyblog_bench"
 )
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "100000"))
-DURATION = int(os.environ.get("BENCH_DURATION", "10"))
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+BRIEFS = int(os.environ.get("BENCH_BRIEFS", "300000"))
+RESEED = os.environ.get("BENCH_RESEED", "") == "1"
+DURATION = int(os.environ.get("BENCH_DURATION", "5"))
+JOBS = os.environ.get(
+    "BENCH_JOBS", "" if os.environ.get("BENCH_PAGES") else "digest,wordpress"
+).split(",")
 
 
 def create_database():
@@ -61,15 +89,26 @@ def setup_django(env):
 
 
 def prepare():
+    """Migrates and seeds what is missing; returns whether this run seeded."""
     from django.core.management import call_command
 
     from articles.models import Article
+    from briefs.models import Brief
 
     call_command("migrate", verbosity=0, interactive=False)
-    have = Article.objects.filter(slug__startswith="seed-").count()
+    clear = ["--clear"] if RESEED else []
+    have = 0 if RESEED else Article.objects.filter(slug__startswith="seed-").count()
+    seeded = False
     if have < ARTICLES:
         print(f"seeding {ARTICLES - have} articles ...", flush=True)
-        call_command("seed_articles", str(ARTICLES - have))
+        call_command("seed_articles", str(ARTICLES - have), *clear)
+        seeded = True
+    have = 0 if RESEED else Brief.objects.filter(text__startswith="Seeded brief").count()
+    if have < BRIEFS:
+        print(f"seeding {BRIEFS - have} briefs ...", flush=True)
+        call_command("seed_briefs", str(BRIEFS - have), *clear)
+        seeded = True
+    if seeded and not settled_by_seeding():
         # As autovacuum would, in time: fresh rows without statistics or visibility
         # information make every scan several times slower than on a live site.
         from django.db import connection
@@ -77,177 +116,92 @@ def prepare():
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
     call_command("collectstatic", verbosity=0, interactive=False)
+    return seeded
 
 
-def pages():
-    from articles.dates import day_slug
-    from articles.models import Article
-
-    article = (
-        Article.objects.published()
-        .filter(slug__startswith="seed-", event_day__isnull=False, event_approximate=False)
-        .order_by("pk")
-        .first()
-    )
-    return [
-        ("home", "/"),
-        ("article", article.get_absolute_url()),
-        ("day", f"/on-this-day/{day_slug(article.event_month, article.event_day)}/"),
-        ("tag", "/tags/war/"),
-        ("search", "/search/?q=treaty+harbour"),
-        ("feed", "/feeds/latest/"),
-        ("api", "/api/v1/articles/"),
-        ("api-day", f"/api/v1/on-this-day/{article.event_month:02d}/{article.event_day:02d}/"),
-        ("ics", "/calendars/anniversaries.ics"),
-        ("embed", "/embed/today/"),
-    ]
+def settled_by_seeding():
+    """Whether the seed commands settle what they wrote themselves (historyblog.settle:
+    the GIN pending lists cleaned, statistics and visibility map made)."""
+    try:
+        import historyblog.settle  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
-def bypass_cookie():
-    """The Cookie header of a staff member, who always gets freshly rendered pages."""
-    from historyblog.staff import STAFF_COOKIE, signed_value
-
-    return f"{STAFF_COOKIE}={signed_value(0)}"
-
-
-def count_queries(path, bypass):
-    from django.db import connection
+def first_searches():
+    """The figures of each search's first request right after seeding (in this process,
+    rendered: the cache bypassed), once the page templates are loaded."""
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
-    # The cookie goes with every request, as wrk sends it: the site answers a staff
-    # cookie without a staff login by taking it back, which a client would honour.
-    client = Client(HTTP_COOKIE=bypass_cookie()) if bypass else Client()
-    client.get(path, SERVER_NAME="127.0.0.1")  # fills the cache
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path, SERVER_NAME="127.0.0.1")
-    assert response.status_code == 200, (path, response.status_code)
-    return len(queries), len(response.content)
-
-
-def start_gunicorn(app, port, env, log):
-    command = [
-        str(BIN / "gunicorn"),
-        "-c",
-        str(ROOT / "gunicorn.conf.py"),
-        "--no-control-socket",
-        "--workers",
-        "2",
-        "--worker-class",
-        "sync",
-        "--bind",
-        f"127.0.0.1:{port}",
-        app,
-    ]
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-    )
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            return process
-        except urllib.error.HTTPError:
-            return process  # answering (the ceiling app has no /healthz route, same reply)
-        except OSError:
-            if process.poll() is not None:
-                raise SystemExit(
-                    f"gunicorn exited with {process.returncode}; see {log.name}"
-                ) from None
-            time.sleep(0.1)
-    raise SystemExit("gunicorn did not start")
+    client = Client(HTTP_COOKIE=bench_pages.bypass_cookie())
+    for path in ("/", "/search/"):
+        client.get(path, SERVER_NAME="127.0.0.1")
+    figures = []
+    for name, query in bench_pages.searches():
+        started = time.perf_counter()
+        response = client.get("/search/", {"q": query}, SERVER_NAME="127.0.0.1")
+        ms = (time.perf_counter() - started) * 1000
+        assert response.status_code == 200, (query, response.status_code)
+        figures.append(
+            (f"first {name} right after seeding", f"{ms:.0f} ms", "reported", "reported")
+        )
+    return figures
 
 
-def stop(process):
-    if process and process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+def count_all(targets, staff):
+    """{(name, cached): queries} of every row to measure."""
+    queries = {}
+    for name, path, kind in targets:
+        for cached in (True, False) if kind in ("page", "search", "broad") else (False,):
+            cookie = bench_pages.cookie_for(kind, not cached, staff)
+            # The random day redirects to a day's page.
+            statuses = (302,) if name == "random-day" else (200,)
+            queries[name, cached] = bench_pages.count_queries(path, cookie, statuses)[0]
+    return queries
 
 
-def worker_memory(master_pid):
-    """Peak and current resident memory of the master's children, in MB."""
-    peak = rss = 0.0
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            text = status.read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in text.splitlines() if ":" in line)
-        if fields.get("PPid", "").strip() != str(master_pid):
-            continue
-        peak = max(peak, int(fields["VmHWM"].split()[0]) / 1024)
-        rss = max(rss, int(fields["VmRSS"].split()[0]) / 1024)
-    return peak, rss
-
-
-def wrk(url, duration, cookie=None):
-    # wrk counts a request unanswered in 2 s as an error; a slow page is measured instead,
-    # up to gunicorn's own 30 s limit.
-    command = ["wrk", "-t2", "-c8", f"-d{duration}s", "--timeout", "30s", "--latency", url]
-    if cookie:
-        command[1:1] = ["-H", f"Cookie: {cookie}"]
-    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}
-    for pct in ("50", "99"):
-        value, unit = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()
-        result[f"p{pct}"] = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-    errors = 0
-    if m := re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out):
-        errors += int(m.group(1))
-    if m := re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
-    ):
-        errors += sum(int(n) for n in m.groups())
-    result["errors"] = errors
-    return result
-
-
-def drain(base, timeout=60):
-    """Waits until the server answers at once again: requests that wrk left queued on a
-    slow page must not be paid for by the next measurement."""
-    deadline = time.monotonic() + timeout
-    quick = 0
-    while quick < 3 and time.monotonic() < deadline:
-        started = time.monotonic()
-        urllib.request.urlopen(f"{base}/healthz", timeout=timeout).read()
-        quick = quick + 1 if time.monotonic() - started < 0.02 else 0
-        time.sleep(0.1)
-
-
-def machine():
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if "model name" in line
-        ),
-        "?",
-    )
-    mem = next(
-        line.split(":", 1)[1].strip()
-        for line in Path("/proc/meminfo").read_text().splitlines()
-        if "MemTotal" in line
-    )
-    return f"{os.cpu_count()} CPUs ({cpu}), {mem} memory"
+def measure(base, targets, queries, staff):
+    """A row per page and cache state: (name, kind, cached, queries, wrk's result)."""
+    bypass = bench_pages.bypass_cookie()
+    for _name, path, kind in targets:
+        if kind == "staff":
+            bench_server.warm_up(base, path, [staff])
+        else:
+            bench_server.warm_up(base, path, [None, bypass])
+    # Three times the quickest answer of a server at rest: quick enough, and reachable on
+    # a machine that has other work.
+    quick_time = 3 * bench_server.healthz_time(base)
+    rows = []
+    for name, path, kind in targets:
+        for cached in (True, False) if kind in ("page", "search", "broad") else (False,):
+            bench_server.drain(base, quick_time)
+            cookie = bench_pages.cookie_for(kind, not cached, staff)
+            result = bench_server.wrk(base + path, DURATION, cookie)
+            rows.append((name, kind, cached, queries[name, cached], result))
+            label = "cached" if cached else "uncached"
+            print(f"  {name:18} {label:8} {result['rps']:8.0f}/s", flush=True)
+    return rows
 
 
 def main():
+    import shutil
+
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: install it with `apt-get install -y wrk` (Debian).")
     tmp = Path(tempfile.mkdtemp(prefix="historyblog-bench-"))
-    port = free_port()
+    port = bench_server.free_port()
+    base = f"http://127.0.0.1:{port}"
     env = {
         **os.environ,
         "DEBUG": "false",
         "SECRET_KEY": "bench-only-secret-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "SITE_URL": f"http://127.0.0.1:{port}",
+        "SITE_URL": base,
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": REDIS_URL,
         "PAGE_CACHE": "true",
+        "OTP_REQUIRED": "true",
         "STATIC_ROOT": str(tmp / "static"),
         "MEDIA_ROOT": str(tmp / "media"),
         "LOG_LEVEL": "warning",
@@ -256,70 +210,63 @@ def main():
     # This process seeds with the demo app's seed_articles; the gunicorn servers it
     # measures run without the demo app, as production does.
     setup_django({**env, "DEMO": "true"})
-    prepare()
+    seeded = prepare()
     from django.core.cache import cache
 
     cache.clear()  # the dedicated Redis database only
-    rows = []
-    size = 0
+    figures = first_searches() if seeded else []
+    targets = bench_pages.pages()
+    staff = bench_pages.staff_cookie()
+    queries = count_all(targets, staff)
+    size = bench_pages.count_queries("/", None)[1]
+    article = bench_pages.sample_article().get_absolute_url()
+    cache.clear()  # the cold start renders the home page
     server = None
-    failed = False
     log = open(tmp / "gunicorn.log", "w")  # noqa: SIM115 (closed in finally)
     try:
-        targets = pages()
-        queries = {}
-        for name, path in targets:
-            for bypass in (False, True):
-                queries[name, bypass], length = count_queries(path, bypass)
-                if name == "home":
-                    size = length
-        server = start_gunicorn("historyblog.wsgi:application", port, env, log)
-        base = f"http://127.0.0.1:{port}"
-        # Warm up, one request at a time: a wrk burst on a slow page would leave a queue
-        # of requests that the next measurement pays for.
-        for _, path in targets:
-            for headers in ({}, {"Cookie": bypass_cookie()}):
-                for _ in range(4):
-                    request = urllib.request.Request(base + path, headers=headers)
-                    urllib.request.urlopen(request, timeout=60).read()
-        for name, path in targets:
-            for bypass in (False, True):
-                drain(base)
-                result = wrk(base + path, DURATION, bypass_cookie() if bypass else None)
-                rows.append((name, bypass, result))
-                print(f"  {name:8} {'uncached' if bypass else 'cached':8} {result['rps']:8.0f}/s")
-        peak, rss = worker_memory(server.pid)
-        stop(server)
-        server = start_gunicorn(
+        server, cold = bench_server.start_gunicorn(
+            "historyblog.wsgi:application", port, env, log, ready_path="/"
+        )
+        first_render = bench_server.timed_get(base + article, bench_pages.bypass_cookie())
+        figures[:0] = [
+            (
+                "cold start: gunicorn started to the first answer of /",
+                f"{cold:.2f} s",
+                "reported",
+                "reported",
+            ),
+            (
+                "first uncached render of the article page after it",
+                f"{first_render:.0f} ms",
+                "reported",
+                "reported",
+            ),
+        ]
+        rows = measure(base, targets, queries, staff)
+        figures.append(bench_report.memory_figure(*bench_server.worker_memory(server.pid)))
+        bench_server.stop(server)
+        server, _seconds = bench_server.start_gunicorn(
             "ceiling_app:application",
             port,
             {**env, "CEILING_BYTES": str(size), "PYTHONPATH": str(ROOT / "scripts")},
             log,
         )
-        wrk(f"http://127.0.0.1:{port}/", 1)
-        ceiling = wrk(f"http://127.0.0.1:{port}/", DURATION)
+        bench_server.wrk(f"{base}/", 1)
+        ceiling = bench_server.wrk(f"{base}/", DURATION)
     finally:
-        stop(server)
+        bench_server.stop(server)
         log.close()
-    print(f"\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {machine()}")
-    print(f"{ARTICLES} articles; wrk -t2 -c8 -d{DURATION}s; gunicorn 2 sync workers\n")
-    print("| page | cache | requests/s | p50 ms | p99 ms | x ceiling | queries | errors |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
-    for name, bypass, r in rows:
-        failed |= r["errors"] > 0
-        print(
-            f"| {name} | {'bypassed' if bypass else 'hit'} | {r['rps']:.0f} | {r['p50']:.2f} | "
-            f"{r['p99']:.2f} | {r['rps'] / ceiling['rps']:.3f} | {queries[name, bypass]} | "
-            f"{r['errors']} |"
-        )
-    failed |= ceiling["errors"] > 0
+    figures += bench_jobs.run_jobs([job for job in JOBS if job], DATABASE_URL)
+    print(f"\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {bench_server.machine()}")
     print(
-        f"| ceiling ({size} bytes) | - | {ceiling['rps']:.0f} | {ceiling['p50']:.2f} | "
-        f"{ceiling['p99']:.2f} | 1.000 | 0 | {ceiling['errors']} |"
+        f"{ARTICLES} articles, {BRIEFS} briefs; wrk -t2 -c8 -d{DURATION}s; "
+        f"gunicorn {bench_server.WORKERS} sync workers\n"
     )
-    print(f"\nworker memory after the run: peak {peak:.0f} MB, resident {rss:.0f} MB")
-    print(f"gunicorn log: {tmp / 'gunicorn.log'}")
-    if failed:
+    print("\n".join(bench_report.page_table(rows, ceiling, size)))
+    print()
+    print("\n".join(bench_report.other_table(figures)))
+    print(f"\ngunicorn log: {tmp / 'gunicorn.log'}")
+    if ceiling["errors"] or any(row[4]["errors"] for row in rows):
         print("FAILED: wrk reported errors", file=sys.stderr)
         return 1
     return 0

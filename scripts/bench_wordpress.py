@@ -3,8 +3,8 @@
 
 Writes an export of BENCH_POSTS posts (10,000; each a Gutenberg post of six paragraphs
 with its date in the title, a category and a tag) into a temporary folder, imports it
-with `manage.py import_wordpress` into BENCH_DATABASE_URL (default PostgreSQL database
-hb_wp on 127.0.0.1, migrated first; the posts of an earlier run are deleted), then
+with `manage.py import_wordpress` into BENCH_WORDPRESS_DATABASE_URL (default PostgreSQL
+database hb_wp on 127.0.0.1, migrated first; the posts of an earlier run are deleted), then
 imports it again, when every post is unchanged. Prints the time, posts per second and
 the import process's peak memory (its maximum resident set size) for both runs.
 """
@@ -21,7 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 from wordpress.tests.generated import write_export  # noqa: E402 (plain Python)
 
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hb_wp")
+DATABASE_URL = os.environ.get(
+    "BENCH_WORDPRESS_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/hb_wp"
+)
 POSTS = int(os.environ.get("BENCH_POSTS", "10000"))
 
 # Runs in a child process, so that its peak memory is the import's own.
