@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -28,22 +29,28 @@ def calendar_view(request):
     start, problem = chosen_start(request.GET, today)
     if problem:
         messages.warning(request, problem)
-    days = calendar(start)
     user = request.user
-    editable = {
-        remembered.event.pk
-        for day in days
-        for remembered in day.articles
-        if roles.may_edit(user, remembered.event)
-    }
+    # The weeks are read when first used: the page keeps them as a fragment until the
+    # next change, one for the editors and one for each author (what they may edit).
+    days = SimpleLazyObject(lambda: calendar(start))
     context = {
         **admin.site.each_context(request),
         "title": _("Calendar"),
-        "weeks": [days[first : first + 7] for first in range(0, len(days), 7)],
+        "weeks": SimpleLazyObject(
+            lambda: [days[first : first + 7] for first in range(0, len(days), 7)]
+        ),
         "start": start,
-        "end": days[-1].date,
+        "end": start + datetime.timedelta(days=WEEKS * 7 - 1),
         "today": today,
-        "editable": editable,
+        "viewer": "editor" if roles.is_editor(user) else user.pk,
+        "editable": SimpleLazyObject(
+            lambda: {
+                remembered.event.pk
+                for day in days
+                for remembered in day.articles
+                if roles.may_edit(user, remembered.event)
+            }
+        ),
         "may_add_ideas": user.has_perm("desk.add_idea"),
         "moves": moves(start),
         "last_start": LAST_START,

@@ -244,3 +244,32 @@ def test_the_last_weeks_of_9999_have_no_link_further(as_editor):
         "8 weeks later →",
         "From today",
     ]
+
+
+def test_with_the_page_cache_on_each_viewer_gets_their_own_calendar_and_every_change(
+    client, settings
+):
+    """The weeks are kept as a fragment: one for the editors, one for each author (the
+    links differ), and an idea's change makes them render again, as an article's does."""
+    settings.PAGE_CACHE = True
+    writer, chief = author(), editor()
+    with noon_utc(2026, 8, 10):
+        own = make_scheduled(title="Mine", author=writer.author, event_month=8, event_day=20)
+        client.force_login(chief)
+        assert "Mine" in entry_text(day_entry(client.get(CALENDAR), "Thursday, August 20"))
+        client.force_login(writer)
+        links = [
+            a.get("href") for a in day_entry(client.get(CALENDAR), "Thursday, August 20").iter("a")
+        ]
+        assert reverse("admin:articles_article_change", args=[own.pk]) in links
+        idea = make_idea(title="Hundred")
+        entry = day_entry(client.get(CALENDAR), "Thursday, August 20")
+        assert listed_in(entry, "desk-ideas") == ["100th Hundred August 20, 1926"]
+        idea.title = "A hundred years"
+        idea.save()
+        entry = day_entry(client.get(CALENDAR), "Thursday, August 20")
+        assert listed_in(entry, "desk-ideas") == ["100th A hundred years August 20, 1926"]
+
+
+def links_of(entry):
+    return [a.get("href") for a in entry.iter("a")]

@@ -200,6 +200,8 @@ PAGE_CACHE_MODELS = [
     "briefs.TaggedBrief",
     # An old WordPress address added in the admin must not find /?p=ID cached as home.
     "wordpress.OldAddress",
+    # Not on public pages, but on the desk's calendar, which is kept as a fragment.
+    "desk.Idea",
 ]
 # When pages change next without a save (a scheduled article or brief becomes public):
 # a function returning an aware datetime, or None; pages are rendered afresh from then.
