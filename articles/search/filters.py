@@ -96,12 +96,19 @@ def filter_choices(matches, filters: Filters) -> dict:
     A filter in use stays a choice even when nothing matches it, so the reader sees
     it and can undo it."""
     rows = getattr(matches, "facet_rows", None)
-    ids = [pk for pk, _facets in rows] if rows is not None else matches.order_by().values("pk")
-    tagged_ids = TaggedArticle.objects.filter(content_object__in=ids)
-    tags = _facet(tagged_ids, "tag__slug", "tag__name")
-    if rows is not None:
+    if rows is not None:  # PostgreSQL
+        from .postgres import among
+
+        ids = [pk for pk, _facets in rows]
+        tags = _facet(
+            TaggedArticle.objects.filter(among(ids, "content_object_id")), "tag__slug", "tag__name"
+        )
         authors, years = _counted_rows(rows)
     else:
+        ids = matches.order_by().values("pk")
+        tags = _facet(
+            TaggedArticle.objects.filter(content_object__in=ids), "tag__slug", "tag__name"
+        )
         found = Article.objects.filter(pk__in=ids)
         authors = _facet(found, "author__slug", "author__display_name")
         years = found.values_list("event_year").annotate(count=Count("id")).order_by("event_year")

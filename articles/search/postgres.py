@@ -8,9 +8,19 @@ archive."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connections
-from django.db.models import DateTimeField, F, Func, Q, TextField, Value
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    DateTimeField,
+    F,
+    Func,
+    Q,
+    TextField,
+    Value,
+)
 from django.db.models.expressions import RawSQL
 
 from .matching import match_condition, ordered
@@ -121,11 +131,24 @@ def matches(published, query: ParsedQuery, filters):
 
     def ranked(ids):
         rank = SearchRank(F("search_vector"), rank_query)
-        found = ordered(published.filter(pk__in=sorted(ids)), on_date, rank)
+        found = ordered(published.filter(among(ids)), on_date, rank)
         return found.annotate(headline=headline)
 
     facet_rows = {row[0]: row[2:] for row in rows if row[1]}
     return ranked(match_ids), ranked(filtered_ids), list(facet_rows.items())
+
+
+def among(ids, field: str = "pk") -> Func:
+    """A condition: ``field`` is one of ``ids``, sent as one array, not as a thousand
+    parameters that Django and psycopg would each handle one by one (tens of
+    milliseconds per page for a broad query)."""
+    return Func(
+        F(field),
+        Value(sorted(ids), output_field=ArrayField(BigIntegerField())),
+        template="(%(expressions)s))",
+        arg_joiner=" = ANY(",
+        output_field=BooleanField(),
+    )
 
 
 # publish_at, as the planner cannot read it from an index (see _bounded_ids).
