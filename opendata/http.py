@@ -6,6 +6,7 @@ against the limit; an answer from the cache costs the site next to nothing.
 """
 
 import math
+import sys
 import time
 from functools import wraps
 
@@ -114,7 +115,7 @@ def answer(view, request, *args, **kwargs):
             "open-data",
             (request.get_full_path(),),
             lambda: written(view(request, *args, **kwargs)),
-            size=lambda kept: len(kept[1]),
+            size=lambda kept: sys.getsizeof(kept[1]),
         )
     except ApiError as error:
         return error_response(error.status, error.message)

@@ -13,6 +13,8 @@ Reading the state costs no round trip while this process may trust its copy
 (state.StateWatch); otherwise one cache read.
 """
 
+import sys
+
 from django.conf import settings
 from django.utils import timezone
 
@@ -36,9 +38,9 @@ def current_key():
     return current["generation"], timezone.localdate()
 
 
-def fragment(name, vary, render, size=len):
+def fragment(name, vary, render, size=sys.getsizeof):
     """What ``render()`` returns (a string, or any value ``size`` can measure, in
-    characters), kept until the next change for this ``name`` and ``vary`` (a tuple of
+    bytes of memory), kept until the next change for this ``name`` and ``vary`` (a tuple of
     what else the part depends on: an article's id, a heading level). Whoever gets a
     kept value shares it: it is not to be changed."""
     key = current_key()

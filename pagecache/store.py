@@ -51,7 +51,7 @@ class RecentPages:
 recent_pages = RecentPages(limit=16 * 1024 * 1024)
 
 
-# The most of rendered fragments (fragments.py) this process keeps, in characters.
+# The most memory the fragments (fragments.py) this process keeps may take, in bytes.
 FRAGMENTS_LIMIT = 32 * 1024 * 1024
 
 

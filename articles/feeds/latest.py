@@ -6,6 +6,7 @@ URLs alone, so the request's Host is never used). Items carry the full article.
 """
 
 import mimetypes
+import sys
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -90,7 +91,7 @@ class ArticleFeed(Feed):
             "feed",
             (request.path,),
             lambda: self.written(request, *args, **kwargs),
-            size=lambda written: len(written[0]),
+            size=lambda written: sys.getsizeof(written[0]),
         )
         response = HttpResponse(content, content_type=content_type)
         response.headers["Last-Modified"] = last_modified
