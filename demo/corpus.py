@@ -24,14 +24,14 @@ from functools import cache
 
 from articles.dates import MONTH_NAMES
 
-# What the benchmark searches for, by kind (see docs/performance.md). Matches on
-# 100,000 articles seeded with --seed 1 are in the comments.
+# What the benchmark searches for, by kind (see docs/performance.md), with the
+# articles each matches among 100,000 seeded with --seed 1.
 BENCH_SEARCHES = [
-    ("search-rare", "Ostravel"),  # a surname: a handful of articles
-    ("search-common", "church village"),  # two common words: a few per cent
-    ("search-phrase", '"end of the war"'),  # a stock phrase: about one in a hundred
-    ("search-date", "14 July 1789"),  # a famous date as typed: a few hundred
-    ("search-broad", "time"),  # in most articles: ranks the 1,000 newest
+    ("search-rare", "Ostravel"),  # a surname: 9 articles
+    ("search-common", "church village"),  # two common words: 253 (each in thousands)
+    ("search-phrase", '"end of the war"'),  # a stock phrase: 2,075
+    ("search-date", "14 July 1789"),  # a famous date as typed: 235
+    ("search-broad", "time"),  # 63,485: ranks the 1,001 newest
 ]
 
 VOCABULARY = 25_000
