@@ -104,3 +104,10 @@ def test_a_dated_entry_is_kept_for_each_heading_level(staff):
     assert '<h2 class="entry-title">' in staff.get("/years/1940/").content.decode()
     decade = staff.get("/years/1940s/").content.decode()
     assert '<h3 class="entry-title">' in decade and '<h2 class="entry-title">' not in decade
+
+
+def test_an_author_with_nothing_published_has_a_page_and_a_missing_one_none(staff):
+    make_article(title="The Blitz Begins", author=make_author(slug="ada-byron"))
+    make_author(display_name="Marie Curie", slug="marie-curie")  # nothing published
+    assert "Marie Curie" in staff.get("/authors/marie-curie/").content.decode()
+    assert staff.get("/authors/nobody/").status_code == 404
