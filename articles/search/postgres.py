@@ -7,6 +7,8 @@ archive."""
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -135,7 +137,7 @@ def matches(published, query: ParsedQuery, filters):
         return found.annotate(headline=headline)
 
     facet_rows = {row[0]: row[2:] for row in rows if row[1]}
-    return ranked(match_ids), ranked(filtered_ids), list(facet_rows.items())
+    return ranked(match_ids), ranked(filtered_ids), len(filtered_ids), list(facet_rows.items())
 
 
 def among(ids, field: str = "pk") -> Func:
@@ -157,6 +159,32 @@ _NOT_INDEXED_PUBLISH_AT = Func(
     template="(%(expressions)s + interval '0 seconds')",
     output_field=DateTimeField(),
 )
+
+
+@functools.cache
+def _counted_class(base):
+    class Counted(base):
+        """A queryset whose count() was read with it: see :func:`counted`."""
+
+        def count(self):
+            return self.known_count
+
+        def _clone(self):
+            clone = super()._clone()
+            clone.__class__ = base  # what derives from it counts afresh
+            return clone
+
+    return Counted
+
+
+def counted(queryset, count: int):
+    """``queryset``, answering ``count()`` with ``count`` without asking the database:
+    the paginator's COUNT, when the ids were just read. Querysets derived from it
+    (the page's slice) are ordinary ones."""
+    queryset = queryset._chain()
+    queryset.__class__ = _counted_class(type(queryset))
+    queryset.known_count = count
+    return queryset
 
 
 def _bounded_ids(published, condition: Q, on_date, filters, phrase=False) -> list[tuple]:

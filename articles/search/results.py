@@ -58,16 +58,18 @@ def search(raw_query: str, filters: Filters | None = None) -> SearchResult:
             return result
         # Read from the module, where tests set it.
         result.match_limit = postgres.MATCH_LIMIT
-        matches, filtered, result.facet_rows = found
+        matches, filtered, count, result.facet_rows = found
     else:
         matches, result.groups = sqlite.matches(published, query)
         if matches is None:
             result.reason = "stop_words"
             return result
-        filtered = filters.apply(matches)
+        filtered, count = filters.apply(matches), None
     # filter_choices(result.matches, ...) finds the rows there (the view passes only
     # the matches).
     matches.facet_rows = result.facet_rows
     result.matches = matches
     result.articles = filtered.select_related("author").defer("body", "search_vector")
+    if count is not None:  # the paginator need not count them again
+        result.articles = postgres.counted(result.articles, count)
     return result
