@@ -32,10 +32,15 @@ def settle(*models, using: str = "default") -> None:
         )
     tables = list(dict.fromkeys(tables))
     names = ", ".join(connection.ops.quote_name(table) for table in tables)
+    in_transaction = connection.in_atomic_block
     with connection.cursor() as cursor:
-        cursor.execute("SET statement_timeout = 0")
+        # No statement timeout meanwhile; then the timeout as it was (in a transaction,
+        # a caller's "SET LOCAL statement_timeout = 0" too: RESET would end it).
+        cursor.execute("SELECT current_setting('statement_timeout')")
+        previous = cursor.fetchone()[0]
+        cursor.execute("SELECT set_config('statement_timeout', '0', %s)", [in_transaction])
         try:
-            if connection.in_atomic_block:
+            if in_transaction:
                 cursor.execute(
                     "SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i"
                     " JOIN pg_class c ON c.oid = i.indexrelid"
@@ -47,4 +52,6 @@ def settle(*models, using: str = "default") -> None:
             else:
                 cursor.execute(f"VACUUM (ANALYZE) {names}")
         finally:
-            cursor.execute("RESET statement_timeout")
+            cursor.execute(
+                "SELECT set_config('statement_timeout', %s, %s)", [previous, in_transaction]
+            )

@@ -79,6 +79,22 @@ def test_outside_a_transaction_the_tables_are_vacuumed_and_analysed():
     assert analysed("articles_taggedarticle") == (True, True)
 
 
+@on_postgresql
+@pytest.mark.django_db
+def test_settling_leaves_the_statement_timeout_as_it_was():
+    # Seeding lifts the timeout for its whole transaction (the checks of deferred
+    # constraints at its end may take long); settling inside it must not restore it.
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL statement_timeout = 0")
+        settle(Article)
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "0"
+        cursor.execute("SET LOCAL statement_timeout = '7s'")
+        settle(Article)
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "7s"
+
+
 @pytest.mark.django_db
 def test_elsewhere_settling_does_nothing(django_assert_num_queries):
     if connection.vendor == "postgresql":
