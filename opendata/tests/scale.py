@@ -12,8 +12,12 @@ PREFIXES = ("/api/", "/calendars/", "/embed/")
 
 
 def open_data_paths(article, tag):
-    """The API, calendars and widget for a seeded ``article`` with a ``tag``."""
+    """The API (its documentation and schema too), calendars, widget and the page
+    that shows how to embed it, for a seeded ``article`` with a ``tag``."""
     return [
+        "/api/",
+        "/api/v1/",
+        "/api/v1/openapi.json",
         "/api/v1/on-this-day/",
         f"/api/v1/on-this-day/{article.event_month:02d}/{article.event_day:02d}/",
         "/api/v1/articles/",
@@ -25,6 +29,7 @@ def open_data_paths(article, tag):
         "/api/v1/authors/",
         "/calendars/anniversaries.ics",
         f"/calendars/tags/{tag.slug}.ics",
+        "/embed/",
         "/embed/today/",
     ]
 
