@@ -21,6 +21,7 @@ import pagecache
 from briefs.queries import briefs_by_kind, briefs_in_years, briefs_on_day, briefs_tagged
 from briefs.search import matching_briefs
 from historyblog import database_wait
+from pagecache.fragments import kept_response
 
 from . import date_labels, dates, search
 from .anniversaries import (
@@ -331,6 +332,10 @@ class SearchView(ListView):
 
     template_name = "articles/search.html"
     paginate_by = settings.ARTICLES_PER_PAGE
+
+    def get(self, request, *args, **kwargs):
+        # The same query finds the same page until the next change: kept as a fragment.
+        return kept_response("search", request, lambda: super(SearchView, self).get(request))
 
     def get_queryset(self):
         params = self.request.GET

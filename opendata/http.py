@@ -6,7 +6,6 @@ against the limit; an answer from the cache costs the site next to nothing.
 """
 
 import math
-import sys
 import time
 from functools import wraps
 
@@ -16,7 +15,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from historyblog import ratelimit
 from historyblog.security import client_ip
 from historyblog.staff import is_staff_request
-from pagecache.fragments import fragment
+from pagecache.fragments import kept_response
 
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
 RATE_LIMIT_WINDOW = 60  # seconds
@@ -108,24 +107,11 @@ def open_data_view(view):
 
 
 def answer(view, request, *args, **kwargs):
-    """The view's answer, made once per change for each address and query (a fragment:
-    it is the same for every client); errors are made each time."""
+    """The view's answer, made once per change for each address and query (it is the
+    same for every client); errors are made each time."""
     try:
-        status, content, headers = fragment(
-            "open-data",
-            (request.get_full_path(),),
-            lambda: written(view(request, *args, **kwargs)),
-            size=lambda kept: sys.getsizeof(kept[1]),
-        )
+        return kept_response("open-data", request, lambda: view(request, *args, **kwargs))
     except ApiError as error:
         return error_response(error.status, error.message)
     except Http404 as error:
         return error_response(404, str(error) or "Nothing here.")
-    response = HttpResponse(content, status=status)
-    for name, value in headers:
-        response[name] = value
-    return response
-
-
-def written(response):
-    return response.status_code, response.content, tuple(response.items())

@@ -16,6 +16,7 @@ Reading the state costs no round trip while this process may trust its copy
 import sys
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils import timezone
 
 from . import backend, state
@@ -52,3 +53,27 @@ def fragment(name, vary, render, size=sys.getsizeof):
         value = render()
         kept.keep(key, part, value, size(value))
     return value
+
+
+def kept_response(name, request, respond):
+    """The response ``respond()`` makes, made once per change for this request's address
+    and query, and given to every request for them as a new response (the middleware
+    adds its headers to each). An error raised is not kept."""
+    if current_key() is None:
+        return respond()
+    status, content, headers = fragment(
+        name,
+        (request.get_full_path(),),
+        lambda: _written(respond()),
+        size=lambda kept: sys.getsizeof(kept[1]),
+    )
+    response = HttpResponse(content, status=status)
+    for header, value in headers:
+        response[header] = value
+    return response
+
+
+def _written(response):
+    if hasattr(response, "render"):
+        response.render()  # a TemplateResponse
+    return response.status_code, response.content, tuple(response.items())
