@@ -5,9 +5,11 @@ and Redis.
 Starts gunicorn with the production configuration (gunicorn.conf.py: the app preloaded in
 the master; 2 sync workers) and drives each page with wrk (2 threads, 8 connections) once
 served from the page cache and once with the cache bypassed (the signed staff cookie, as
-staff send), then a WSGI app returning as many bytes as the home page from memory under
-the same gunicorn settings: the ceiling. Prints one table with every figure against its
-target (scripts/bench_report.py) and exits non-zero if wrk saw any error.
+staff send; a search bypassed asks a new address each time, an extra parameter, since the
+site keeps each search's answer per address until the next change), then a WSGI app
+returning as many bytes as the home page from memory under the same gunicorn settings: the
+ceiling. Prints one table of pages and one of the other figures, each against its target
+(scripts/bench_report.py), and exits non-zero if wrk saw any error.
 
 Measured (scripts/bench_pages.py): home, article, day, year, decade and century pages
 (the span pages; there are no month or era pages), the random day (never cached:
@@ -157,8 +159,16 @@ def count_all(targets, staff):
             cookie = bench_pages.cookie_for(kind, not cached, staff)
             # The random day redirects to a day's page.
             statuses = (302,) if name == "random-day" else (200,)
-            queries[name, cached] = bench_pages.count_queries(path, cookie, statuses)[0]
+            counted = path + "&fresh=count" if fresh_query(kind, cached) else None
+            queries[name, cached] = bench_pages.count_queries(path, cookie, statuses, counted)[0]
     return queries
+
+
+def fresh_query(kind, cached):
+    """Whether the row asks a search never asked before on every request: the site keeps
+    a search's answer per address until the next change, so the same address again
+    would measure that answer, not a search."""
+    return kind in ("search", "broad") and not cached
 
 
 def measure(base, targets, queries, staff):
@@ -177,7 +187,8 @@ def measure(base, targets, queries, staff):
         for cached in (True, False) if kind in ("page", "search", "broad") else (False,):
             bench_server.drain(base, quick_time)
             cookie = bench_pages.cookie_for(kind, not cached, staff)
-            result = bench_server.wrk(base + path, DURATION, cookie)
+            fresh = fresh_query(kind, cached)
+            result = bench_server.wrk(base + path, DURATION, cookie, fresh)
             rows.append((name, kind, cached, queries[name, cached], result))
             label = "cached" if cached else "uncached"
             print(f"  {name:18} {label:8} {result['rps']:8.0f}/s", flush=True)

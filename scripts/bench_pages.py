@@ -166,10 +166,11 @@ def cookie_for(kind, bypass, staff):
     return bypass_cookie() if bypass else None
 
 
-def count_queries(path, cookie, statuses=(200,)):
-    """The queries of a request for ``path`` sent with ``cookie`` (after one that fills
-    the cache), and the length of the answer, which must have one of ``statuses``: wrk
-    counts a redirect (to the login page, say) as an answer."""
+def count_queries(path, cookie, statuses=(200,), counted=None):
+    """The queries of a request for ``counted`` (default ``path``) sent with ``cookie``,
+    after one for ``path`` that fills the caches, and the length of the answer, which
+    must have one of ``statuses``: wrk counts a redirect (to the login page, say) as an
+    answer."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -179,7 +180,7 @@ def count_queries(path, cookie, statuses=(200,)):
     client = Client(HTTP_COOKIE=cookie) if cookie else Client()
     client.get(path, SERVER_NAME="127.0.0.1")  # fills the cache
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(path, SERVER_NAME="127.0.0.1")
+        response = client.get(counted or path, SERVER_NAME="127.0.0.1")
     if response.status_code not in statuses:
         raise SystemExit(f"{path}: {response.status_code}, not {statuses}")
     return len(queries), len(response.content)

@@ -34,6 +34,8 @@ CACHE_LABELS = {
     (False, "page"): "bypassed",
     (False, "never"): "never cached",
     (False, "staff"): "staff, uncached",
+    (False, "search"): "bypassed, new address",
+    (False, "broad"): "bypassed, new address",
 }
 
 

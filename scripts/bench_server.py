@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -98,12 +99,28 @@ def worker_memory(master_pid):
     return peak, rss
 
 
-def wrk(url, duration, cookie=None):
+# A wrk script that makes every request's address new (an extra parameter the page does
+# not read): a search the site keeps per address is then searched every time.
+FRESH_SCRIPT = """
+local prefix = tostring({}):match("0x(%x+)") or "0"
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format(nil, wrk.path .. "&fresh=" .. prefix .. "-" .. counter)
+end
+"""
+
+
+def wrk(url, duration, cookie=None, fresh=False):
     # wrk counts a request unanswered in 2 s as an error; a slow page is measured instead,
     # up to gunicorn's own 30 s limit.
     command = ["wrk", "-t2", "-c8", f"-d{duration}s", "--timeout", "30s", "--latency", url]
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
+    if fresh:
+        script = Path(tempfile.gettempdir()) / "historyblog-bench-fresh.lua"
+        script.write_text(FRESH_SCRIPT)
+        command[1:1] = ["-s", str(script)]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     result = {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))}
     for pct in ("50", "99"):
