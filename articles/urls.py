@@ -2,6 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path, register_converter
 
 from briefs import views as briefs_views
+from pagecache.fragments import kept
 from sharing import views as sharing_views
 
 from . import converters, feeds, sitemaps, span_views, views
@@ -47,6 +48,7 @@ urlpatterns = [
     path("feeds/authors/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="author_atom"),
     path("feeds/on-this-day/", feeds.OnThisDayFeed(), name="on_this_day_feed"),
     path("feeds/on-this-day/atom/", feeds.OnThisDayAtomFeed(), name="on_this_day_atom"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
+    # Written once per change (a fragment): at 100,000 articles it takes seconds.
+    path("sitemap.xml", kept("sitemap")(sitemap), {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
 ]

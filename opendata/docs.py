@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from articles.markdown import render_markdown
+from pagecache.fragments import kept
 from sharing.addresses import absolute_url
 
 from . import openapi
@@ -85,8 +86,9 @@ def shape_rows(document):
         }
 
 
+@kept("api-docs")
 def docs(request):
-    """/api/: the API's documentation, for people."""
+    """/api/: the API's documentation, for people (written once per change)."""
     document = openapi.document()
     return render(
         request,

@@ -14,13 +14,14 @@ Reading the state costs no round trip while this process may trust its copy
 """
 
 import sys
+from functools import wraps
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
 from . import backend, state
-from .store import fragments as kept
+from .store import fragments as memory
 
 
 def current_key():
@@ -48,10 +49,10 @@ def fragment(name, vary, render, size=sys.getsizeof):
     if key is None:
         return render()
     part = (name, *vary)
-    value = kept.get(key, part)
+    value = memory.get(key, part)
     if value is None:
         value = render()
-        kept.keep(key, part, value, size(value))
+        memory.keep(key, part, value, size(value))
     return value
 
 
@@ -71,6 +72,21 @@ def kept_response(name, request, respond):
     for header, value in headers:
         response[header] = value
     return response
+
+
+def kept(name):
+    """A view's GET and HEAD answers, kept as ``kept_response`` keeps them."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            return kept_response(name, request, lambda: view(request, *args, **kwargs))
+
+        return wrapper
+
+    return decorator
 
 
 def _written(response):

@@ -152,3 +152,23 @@ def test_answers_of_the_api_are_kept_per_query_and_errors_are_not(page_cache, cl
         ("open-data", "/api/v1/articles/?year=1588"),
         ("open-data", "/api/v1/articles/?year=1940"),
     ]
+
+
+def test_the_sitemap_is_written_once_per_change(page_cache, client, django_assert_num_queries):
+    first = make_article(title="The Blitz Begins")
+    client.cookies[STAFF_COOKIE] = signed_value(0)
+    assert first.get_absolute_url().encode() in client.get("/sitemap.xml").content
+    with django_assert_num_queries(0):
+        assert client.get("/sitemap.xml").status_code == 200
+    second = make_article(title="The Blitz Ends")
+    assert second.get_absolute_url().encode() in client.get("/sitemap.xml").content
+
+
+def test_the_api_documentation_is_written_once_per_change(
+    page_cache, client, django_assert_num_queries
+):
+    client.cookies[STAFF_COOKIE] = signed_value(0)
+    first = client.get("/api/")
+    with django_assert_num_queries(0):
+        again = client.get("/api/")
+    assert again.content == first.content
