@@ -174,16 +174,14 @@ def fresh_query(kind, cached):
 def measure(base, targets, queries, staff):
     """A row per page and cache state: (name, kind, cached, queries, wrk's result)."""
     bypass = bench_pages.bypass_cookie()
-    for _name, path, kind in targets:
-        if kind == "staff":
-            bench_server.warm_up(base, path, [staff])
-        else:
-            bench_server.warm_up(base, path, [None, bypass])
     # Three times the quickest answer of a server at rest: quick enough, and reachable on
     # a machine that has other work.
     quick_time = 3 * bench_server.healthz_time(base)
     rows = []
     for name, path, kind in targets:
+        # Just before the page is measured: every worker has rendered it, and kept its
+        # fragments, as on a site that has served it since the last change.
+        bench_server.warm_up(base, path, [staff] if kind == "staff" else [None, bypass])
         for cached in (True, False) if kind in ("page", "search", "broad") else (False,):
             bench_server.drain(base, quick_time)
             cookie = bench_pages.cookie_for(kind, not cached, staff)
