@@ -1,11 +1,14 @@
-"""What crawlers read: /sitemap.xml, through Django's sitemaps framework, and
-/robots.txt, which points to it."""
+"""What crawlers read: /sitemap.xml, an index of one sitemap per section
+(/sitemap-<section>.xml, paged as ?p=2, ?p=3... past ``limit`` addresses), through
+Django's sitemaps framework, and /robots.txt, which names the index."""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.contrib.sitemaps.views import index
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -30,14 +33,43 @@ class SiteSitemap(Sitemap):
 
 
 class ArticleSitemap(SiteSitemap):
+    """Published articles by pk (a new one goes on the last page: the others stay
+    put), ``limit`` a page."""
+
+    limit = 5000
+
     def items(self):
         return Article.objects.published().only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, article):
         return article.updated_at
 
+    @property
+    def paginator(self):
+        paginator = Paginator(self._items(), self.limit)
+        paginator.count = article_totals()[0]  # known: no COUNT query
+        return paginator
+
+    def get_latest_lastmod(self):
+        """For the index: the latest change of any published article, kept until the
+        next change (Django's default would read every article)."""
+        return article_totals()[1]
+
+
+def article_totals():
+    """(published articles, latest updated_at of them), one query kept until the next
+    change: the index asks both for the articles' section, each of its pages the count."""
+
+    def compute():
+        totals = Article.objects.published().aggregate(count=Count("pk"), latest=Max("updated_at"))
+        return totals["count"], totals["latest"]
+
+    return pagecache.remembered("article_totals", compute)
+
 
 class TagSitemap(SiteSitemap):
+    limit = 5000
+
     def items(self):
         return sorted(tag_counts(), key=lambda tag: tag.slug)
 
@@ -46,6 +78,8 @@ class TagSitemap(SiteSitemap):
 
 
 class AuthorSitemap(SiteSitemap):
+    limit = 5000
+
     def items(self):
         return sorted(author_counts(), key=lambda author: author.slug)
 
@@ -90,15 +124,21 @@ def days_updated():
 
 class YearSitemap(SiteSitemap):
     def items(self):
-        return (
-            Article.objects.published()
-            .order_by("event_year")
-            .values_list("event_year", flat=True)
-            .distinct()
-        )
+        return article_years()
 
     def location(self, year):
         return reverse("articles:year", kwargs={"year": year})
+
+
+def article_years():
+    """The years with published articles, in order (one query), kept until the next
+    change: the index counts them, the section lists them."""
+
+    def compute():
+        years = Article.objects.published().order_by("event_year").values_list("event_year")
+        return [year for (year,) in years.distinct()]
+
+    return pagecache.remembered("article_years", compute)
 
 
 class PeriodSitemap(SiteSitemap):
@@ -148,6 +188,19 @@ SITEMAPS = {
     "tags": TagSitemap,
     "authors": AuthorSitemap,
 }
+
+
+def sitemap_index(request):
+    """/sitemap.xml: Django's sitemap index of the sections, each page of each listed
+    on SITE_URL (Django's index would name the request's Host); an empty section is
+    left out (a sitemap lists at least one address)."""
+    sections = {name: section() for name, section in SITEMAPS.items()}
+    filled = {name: section for name, section in sections.items() if section.paginator.count}
+    response = index(request, filled, sitemap_url_name="articles:sitemap_section")
+    for item in response.context_data["sitemaps"]:
+        address = urlsplit(item.location)
+        item.location = absolute_url(address._replace(scheme="", netloc="").geturl())
+    return response
 
 
 def robots_txt(request):

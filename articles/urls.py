@@ -48,7 +48,14 @@ urlpatterns = [
     path("feeds/authors/<slug:slug>/atom/", feeds.AuthorAtomFeed(), name="author_atom"),
     path("feeds/on-this-day/", feeds.OnThisDayFeed(), name="on_this_day_feed"),
     path("feeds/on-this-day/atom/", feeds.OnThisDayAtomFeed(), name="on_this_day_atom"),
-    # Written once per change (a fragment): at 100,000 articles it takes seconds.
-    path("sitemap.xml", kept("sitemap")(sitemap), {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
+    # Written once per change (a fragment): at 100,000 articles the articles' pages
+    # take a while.
+    path("sitemap.xml", kept("sitemap_index")(sitemaps.sitemap_index), name="sitemap"),
+    path(
+        "sitemap-<str:section>.xml",
+        kept("sitemap")(sitemap),
+        {"sitemaps": sitemaps.SITEMAPS},
+        name="sitemap_section",
+    ),
     path("robots.txt", sitemaps.robots_txt, name="robots"),
 ]

@@ -83,6 +83,7 @@ def pages():
         ("feed-day", "/feeds/on-this-day/", "page"),
         ("feed-day-atom", "/feeds/on-this-day/atom/", "page"),
         ("sitemap", "/sitemap.xml", "page"),
+        ("sitemap-articles", "/sitemap-articles.xml", "page"),
         ("robots", "/robots.txt", "page"),
         ("newsletter", "/newsletter/", "never"),
         ("newsletter-inbox", "/newsletter/check-your-inbox/", "never"),

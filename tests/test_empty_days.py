@@ -58,7 +58,7 @@ def test_empty_day_is_not_indexed_and_has_no_share_buttons(client, articles):
 
 def test_sitemap_lists_only_days_with_published_articles(client, settings, articles):
     settings.SITE_URL = "https://history.example"
-    content = client.get("/sitemap.xml").content.decode()
+    content = client.get("/sitemap-days.xml").content.decode()
     days = {
         line.split("/on-this-day/")[1].split("/")[0]
         for line in content.split("<loc>")

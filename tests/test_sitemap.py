@@ -1,12 +1,16 @@
-"""/sitemap.xml and /robots.txt, read as crawlers read them: the sitemap against the
-rules of its XML schema, robots.txt with the standard library's parser."""
+"""/sitemap.xml and /robots.txt, read as crawlers read them: the sitemap index and
+each sitemap it lists against the rules of their XML schemas, robots.txt with the
+standard library's parser."""
 
 import datetime
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
 import lxml.etree
 import pytest
+
+from articles.sitemaps import SITEMAPS, ArticleSitemap
 
 from .factories import make_article, make_author, make_draft, make_scheduled
 
@@ -69,22 +73,81 @@ SCHEMA = lxml.etree.XMLSchema(
 )
 
 
+# The rules of sitemaps.org's siteindex.xsd: at most 50,000 <sitemap>, each with one
+# absolute <loc> and an optional W3C-dated <lastmod>.
+INDEX_SCHEMA = lxml.etree.XMLSchema(
+    lxml.etree.fromstring(f"""
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="{NAMESPACE}"
+            xmlns="{NAMESPACE}" elementFormDefault="qualified">
+  <xsd:element name="sitemapindex">
+    <xsd:complexType>
+      <xsd:sequence>
+        <xsd:element name="sitemap" maxOccurs="50000">
+          <xsd:complexType>
+            <xsd:sequence>
+              <xsd:element name="loc">
+                <xsd:simpleType>
+                  <xsd:restriction base="xsd:anyURI">
+                    <xsd:minLength value="12"/>
+                    <xsd:maxLength value="2048"/>
+                    <xsd:pattern value="https?://.+"/>
+                  </xsd:restriction>
+                </xsd:simpleType>
+              </xsd:element>
+              <xsd:element name="lastmod" minOccurs="0">
+                <xsd:simpleType>
+                  <xsd:union memberTypes="xsd:date xsd:dateTime"/>
+                </xsd:simpleType>
+              </xsd:element>
+            </xsd:sequence>
+          </xsd:complexType>
+        </xsd:element>
+      </xsd:sequence>
+    </xsd:complexType>
+  </xsd:element>
+</xsd:schema>
+""")
+)
+
+
 @pytest.fixture(autouse=True)
 def site_url(settings):
     settings.SITE_URL = SITE
 
 
-def sitemap(client, **headers):
-    response = client.get("/sitemap.xml", **headers)
-    assert response.status_code == 200
+def read_xml(client, path, schema, root_tag, **headers):
+    response = client.get(path, **headers)
+    assert response.status_code == 200, path
     assert response["Content-Type"].startswith("application/xml")
-    SCHEMA.assertValid(lxml.etree.fromstring(response.content))
+    schema.assertValid(lxml.etree.fromstring(response.content))
     root = ET.fromstring(response.content)
-    assert root.tag == f"{{{NAMESPACE}}}urlset"
-    return {
-        url.findtext(f"{{{NAMESPACE}}}loc"): url.findtext(f"{{{NAMESPACE}}}lastmod")
-        for url in root.iterfind(f"{{{NAMESPACE}}}url")
+    assert root.tag == f"{{{NAMESPACE}}}{root_tag}"
+    return root
+
+
+def sitemap_index(client, **headers):
+    """{sitemap address: lastmod} as /sitemap.xml lists them, all on SITE_URL."""
+    root = read_xml(client, "/sitemap.xml", INDEX_SCHEMA, "sitemapindex", **headers)
+    listed = {
+        entry.findtext(f"{{{NAMESPACE}}}loc"): entry.findtext(f"{{{NAMESPACE}}}lastmod")
+        for entry in root.iterfind(f"{{{NAMESPACE}}}sitemap")
     }
+    assert all(url.startswith(f"{SITE}/sitemap-") for url in listed), listed
+    return listed
+
+
+def sitemap(client, **headers):
+    """{address: lastmod} of every sitemap the index lists, as a crawler finds them."""
+    urls = {}
+    for listed in sitemap_index(client, **headers):
+        address = urlsplit(listed)
+        path = f"{address.path}?{address.query}" if address.query else address.path
+        root = read_xml(client, path, SCHEMA, "urlset", **headers)
+        for url in root.iterfind(f"{{{NAMESPACE}}}url"):
+            loc = url.findtext(f"{{{NAMESPACE}}}loc")
+            assert loc not in urls, loc
+            urls[loc] = url.findtext(f"{{{NAMESPACE}}}lastmod")
+    return urls
 
 
 @pytest.fixture
@@ -147,6 +210,36 @@ def test_sitemap_uses_site_url_whatever_the_host_header(client, settings, site):
     settings.ALLOWED_HOSTS = ["attacker.example"]
     urls = sitemap(client, HTTP_HOST="attacker.example")
     assert all(url.startswith(f"{SITE}/") for url in urls)
+
+
+def test_the_index_lists_one_sitemap_per_section(client, site):
+    listed = sitemap_index(client)
+    assert set(listed) == {f"{SITE}/sitemap-{section}.xml" for section in SITEMAPS}
+    # The articles' section changed when its latest article did.
+    latest = max(article.updated_at for article in site)
+    lastmod = datetime.datetime.fromisoformat(listed[f"{SITE}/sitemap-articles.xml"])
+    assert lastmod == latest
+
+
+def test_every_article_is_reachable_from_the_index_across_pages(client, monkeypatch):
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    articles = [make_article(slug=f"story-{number}") for number in range(5)]
+    listed = sitemap_index(client)
+    assert [url for url in listed if "/sitemap-articles.xml" in url] == [
+        f"{SITE}/sitemap-articles.xml",
+        f"{SITE}/sitemap-articles.xml?p=2",
+        f"{SITE}/sitemap-articles.xml?p=3",
+    ]
+    urls = sitemap(client)
+    assert {SITE + article.get_absolute_url() for article in articles} <= set(urls)
+    # In the order they were written: page 3 holds the last one alone.
+    page_3 = client.get("/sitemap-articles.xml?p=3").content.decode()
+    assert page_3.count("<url>") == 1 and "/articles/story-4/" in page_3
+    assert client.get("/sitemap-articles.xml?p=4").status_code == 404
+
+
+def test_an_unknown_section_is_not_found(client):
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_sitemap_of_an_empty_site_lists_no_days(client):

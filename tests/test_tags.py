@@ -57,7 +57,8 @@ def test_a_phrase_without_commas_is_one_tag_with_a_working_page(editor, client):
     article = Article.objects.get()
     assert [(tag.name, tag.slug) for tag in article.tags.all()] == [("War & Peace", "war-peace")]
     client.logout()
-    for path in [article.get_absolute_url(), "/tags/", "/tags/war-peace/", "/sitemap.xml", "/"]:
+    paths = [article.get_absolute_url(), "/tags/", "/tags/war-peace/", "/sitemap.xml", "/"]
+    for path in [*paths, "/sitemap-tags.xml"]:
         assert client.get(path).status_code == 200, path
 
 
@@ -98,7 +99,8 @@ def article_with_a_slugless_tag():
 
 def test_a_tag_without_an_address_breaks_no_page(client, article_with_a_slugless_tag):
     article = article_with_a_slugless_tag
-    for path in [article.get_absolute_url(), "/tags/", "/sitemap.xml", "/", "/feeds/latest/"]:
+    paths = [article.get_absolute_url(), "/tags/", "/sitemap.xml", "/", "/feeds/latest/"]
+    for path in [*paths, "/sitemap-tags.xml"]:
         response = client.get(path)
         assert response.status_code == 200, path
     assert b'href="/tags/war/"' in client.get(article.get_absolute_url()).content

@@ -269,7 +269,8 @@ def test_the_sitemap_lists_the_decades_and_centuries_with_public_entries(client)
     make_brief(event_year=-43, event_month=None, event_day=None)
     make_article(event_year=1505, status="draft")
     make_brief(event_year=1705, status=Brief.Status.DRAFT)
-    xml = page(client, "/sitemap.xml").content.decode()
+    assert "/sitemap-periods.xml</loc>" in page(client, "/sitemap.xml").content.decode()
+    xml = page(client, "/sitemap-periods.xml").content.decode()
     for path in ("/years/1920s/", "/centuries/20th/", "/years/40s-bc/", "/centuries/1st-bc/"):
         assert f"{path}</loc>" in xml, path
     for path in ("/years/1500s/", "/centuries/16th/", "/years/1700s/", "/centuries/18th/"):
