@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 import pagecache
 from briefs.models import Brief
@@ -22,7 +23,12 @@ from .models import Article
 
 
 class SiteSitemap(Sitemap):
-    """Locations on SITE_URL, whatever Host the crawler sent."""
+    """Locations on SITE_URL, whatever Host the crawler sent; the items read once
+    whatever the index and the sitemap ask of them."""
+
+    @cached_property
+    def paginator(self):
+        return Paginator(self._items(), self.limit)
 
     @property
     def protocol(self):
@@ -44,16 +50,20 @@ class ArticleSitemap(SiteSitemap):
     def lastmod(self, article):
         return article.updated_at
 
-    @property
+    @cached_property
     def paginator(self):
         paginator = Paginator(self._items(), self.limit)
-        paginator.count = article_totals()[0]  # known: no COUNT query
+        paginator.count = self.totals[0]  # known: no COUNT query
         return paginator
+
+    @cached_property
+    def totals(self):
+        return article_totals()
 
     def get_latest_lastmod(self):
         """For the index: the latest change of any published article, kept until the
         next change (Django's default would read every article)."""
-        return article_totals()[1]
+        return self.totals[1]
 
 
 def article_totals():
@@ -99,6 +109,9 @@ class DaySitemap(SiteSitemap):
     def lastmod(self, item):
         _day, latest = item
         return latest
+
+    def get_latest_lastmod(self):
+        return max((latest for _day, latest in self.paginator.object_list), default=None)
 
 
 def days_updated():

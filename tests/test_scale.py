@@ -33,7 +33,7 @@ from .wander_scale import wander_query_counts
 pytestmark = pytest.mark.django_db
 
 QUERY_BUDGET = 6
-SITEMAP_QUERY_BUDGET = 8
+SITEMAP_QUERY_BUDGET = 6
 
 
 def seed(count, briefs):
