@@ -77,11 +77,11 @@ def test_the_sitemap_lists_days_with_only_briefs_dated_by_the_latest_change(clie
         make_article(title="The Few", publish_at=timezone.now())
     make_brief(event_month=5, event_day=1, text="Only a brief.")
     make_brief(event_month=6, event_day=2, status=Brief.Status.DRAFT, text="A draft.")
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-days.xml").content.decode()
     assert "/on-this-day/may-1/" in xml and "/on-this-day/june-2/" not in xml
     august = xml[xml.index("/on-this-day/august-20/") :]
     assert "<lastmod>2026-08-10</lastmod>" in august.split("</url>")[0]
     make_brief(text="A new brief on the day.")
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = client.get("/sitemap-days.xml").content.decode()
     august = xml[xml.index("/on-this-day/august-20/") :]
     assert "<lastmod>2026-08-20</lastmod>" in august.split("</url>")[0]

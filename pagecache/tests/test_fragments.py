@@ -157,11 +157,11 @@ def test_answers_of_the_api_are_kept_per_query_and_errors_are_not(page_cache, cl
 def test_the_sitemap_is_written_once_per_change(page_cache, client, django_assert_num_queries):
     first = make_article(title="The Blitz Begins")
     client.cookies[STAFF_COOKIE] = signed_value(0)
-    assert first.get_absolute_url().encode() in client.get("/sitemap.xml").content
+    assert first.get_absolute_url().encode() in client.get("/sitemap-articles.xml").content
     with django_assert_num_queries(0):
-        assert client.get("/sitemap.xml").status_code == 200
+        assert client.get("/sitemap-articles.xml").status_code == 200
     second = make_article(title="The Blitz Ends")
-    assert second.get_absolute_url().encode() in client.get("/sitemap.xml").content
+    assert second.get_absolute_url().encode() in client.get("/sitemap-articles.xml").content
 
 
 def test_the_api_documentation_is_written_once_per_change(
