@@ -14,19 +14,19 @@ ceiling. Prints one table of pages and one of the other figures, each against it
 Measured (scripts/bench_pages.py): home, article, day, year, decade and century pages
 (the span pages; there are no month or era pages), the random day (never cached:
 measured once), timeline, tag and tag index, author and author index, each search of
-demo.corpus.BENCH_SEARCHES, the briefs' search page, every feed (latest, tag, author,
-on this day; RSS and Atom), sitemap.xml, robots.txt, the newsletter's subscribe and
-check-your-inbox pages (never cached: once), the API (docs, index, OpenAPI schema, on
-this day today and for a day, a day's briefs, the article list plain and filtered, an
-article, tags, authors), both calendars (.ics), the widget and its embedding page, the
-share cards, and the editorial calendar (/admin/desk/calendar/) for an editor logged in
-with a one-time password device (OTP_REQUIRED on, as in production; never cached: once).
-Besides: the cold start (gunicorn started to the first answer of /, with an empty page
-cache), the first uncached render of the article page right after, the first request of
-each search right after seeding (when this run seeded), the largest worker's memory after
-the run, the daily e-mail's sending per 1,000 e-mails and the WordPress import per 1,000
-posts (scripts/bench_digest.py, scripts/bench_wordpress.py; each a process and a
-database of its own).
+demo.corpus.BENCH_SEARCHES, the briefs' search page, every feed (latest, tag, author, on
+this day; RSS and Atom), the sitemap index and a page of its articles, robots.txt, the
+newsletter's subscribe and check-your-inbox pages (never cached: once), the API (docs,
+index, OpenAPI schema, on this day today and for a day, a day's briefs, the article list
+plain and filtered, an article, tags, authors), both calendars (.ics), the widget and
+its embedding page, the share cards, and the editorial calendar (/admin/desk/calendar/)
+for an editor logged in with a one-time password device (OTP_REQUIRED on, as in
+production; never cached: once). Besides: the cold start (gunicorn started to the first
+answer of /, with an empty page cache), the first uncached render of the article page
+right after, the first request of each search right after seeding (when this run
+seeded), the largest worker's memory after the run, the daily e-mail's sending per 1,000
+e-mails and the WordPress import per 1,000 posts (scripts/bench_digest.py,
+scripts/bench_wordpress.py; each a process and a database of its own).
 
 Left out: article previews and their cards (staff only, for unpublished articles; the
 calendar stands for the staff's pages), the newsletter's confirm, preferences and

@@ -19,18 +19,9 @@ pytestmark = pytest.mark.django_db
 SITE = "https://history.example"
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
-# The rules of sitemaps.org's sitemap.xsd: at most 50,000 <url>, each with one absolute
-# <loc> of at most 2,048 characters and an optional W3C-dated <lastmod>.
-SCHEMA = lxml.etree.XMLSchema(
-    lxml.etree.fromstring(f"""
-<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="{NAMESPACE}"
-            xmlns="{NAMESPACE}" elementFormDefault="qualified">
-  <xsd:element name="urlset">
-    <xsd:complexType>
-      <xsd:sequence>
-        <xsd:element name="url" maxOccurs="50000">
-          <xsd:complexType>
-            <xsd:sequence>
+# Both kinds of file give each entry one absolute <loc> of at most 2,048 characters and
+# an optional W3C-dated <lastmod>.
+LOC_AND_LASTMOD = """
               <xsd:element name="loc">
                 <xsd:simpleType>
                   <xsd:restriction base="xsd:anyURI">
@@ -44,7 +35,10 @@ SCHEMA = lxml.etree.XMLSchema(
                 <xsd:simpleType>
                   <xsd:union memberTypes="xsd:date xsd:dateTime"/>
                 </xsd:simpleType>
-              </xsd:element>
+              </xsd:element>"""
+
+# Sitemaps' optional <changefreq> and <priority>.
+CHANGEFREQ_AND_PRIORITY = """
               <xsd:element name="changefreq" minOccurs="0">
                 <xsd:simpleType>
                   <xsd:restriction base="xsd:string">
@@ -61,44 +55,22 @@ SCHEMA = lxml.etree.XMLSchema(
                     <xsd:minInclusive value="0.0"/><xsd:maxInclusive value="1.0"/>
                   </xsd:restriction>
                 </xsd:simpleType>
-              </xsd:element>
-            </xsd:sequence>
-          </xsd:complexType>
-        </xsd:element>
-      </xsd:sequence>
-    </xsd:complexType>
-  </xsd:element>
-</xsd:schema>
-""")
-)
+              </xsd:element>"""
 
 
-# The rules of sitemaps.org's siteindex.xsd: at most 50,000 <sitemap>, each with one
-# absolute <loc> and an optional W3C-dated <lastmod>.
-INDEX_SCHEMA = lxml.etree.XMLSchema(
-    lxml.etree.fromstring(f"""
+def sitemaps_schema(root, entry, fields):
+    """The rules of sitemaps.org's schemas: a ``root`` of at most 50,000 ``entry``
+    elements, each with ``fields``."""
+    return lxml.etree.XMLSchema(
+        lxml.etree.fromstring(f"""
 <xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="{NAMESPACE}"
             xmlns="{NAMESPACE}" elementFormDefault="qualified">
-  <xsd:element name="sitemapindex">
+  <xsd:element name="{root}">
     <xsd:complexType>
       <xsd:sequence>
-        <xsd:element name="sitemap" maxOccurs="50000">
+        <xsd:element name="{entry}" maxOccurs="50000">
           <xsd:complexType>
-            <xsd:sequence>
-              <xsd:element name="loc">
-                <xsd:simpleType>
-                  <xsd:restriction base="xsd:anyURI">
-                    <xsd:minLength value="12"/>
-                    <xsd:maxLength value="2048"/>
-                    <xsd:pattern value="https?://.+"/>
-                  </xsd:restriction>
-                </xsd:simpleType>
-              </xsd:element>
-              <xsd:element name="lastmod" minOccurs="0">
-                <xsd:simpleType>
-                  <xsd:union memberTypes="xsd:date xsd:dateTime"/>
-                </xsd:simpleType>
-              </xsd:element>
+            <xsd:sequence>{fields}
             </xsd:sequence>
           </xsd:complexType>
         </xsd:element>
@@ -107,7 +79,12 @@ INDEX_SCHEMA = lxml.etree.XMLSchema(
   </xsd:element>
 </xsd:schema>
 """)
-)
+    )
+
+
+# sitemap.xsd (a section's pages) and siteindex.xsd (the index of them).
+SCHEMA = sitemaps_schema("urlset", "url", LOC_AND_LASTMOD + CHANGEFREQ_AND_PRIORITY)
+INDEX_SCHEMA = sitemaps_schema("sitemapindex", "sitemap", LOC_AND_LASTMOD)
 
 
 @pytest.fixture(autouse=True)
