@@ -63,8 +63,7 @@ class StateWatch:
 
     def get(self):
         """The state, if this process knows it and may trust it; otherwise None."""
-        if self.pid != os.getpid():  # first call in this process (a forked worker)
-            self.start()
+        self.start_once()
         state = self.state
         if state is None or time.monotonic() - self.heard > self.TRUST_FOR or has_expired(state):
             return None
@@ -88,6 +87,10 @@ class StateWatch:
         """Ends the listening thread within a second (tests)."""
         self.pid = None
         self.forget(subscribed=False)
+
+    def start_once(self):
+        if self.pid != os.getpid():  # first call in this process (a forked worker)
+            self.start()
 
     def start(self):
         self.pid = os.getpid()
@@ -134,8 +137,11 @@ class StateWatch:
 
     def invalidate_later(self):
         """After an invalidation that did not reach Redis: this process forgets its
-        copies at once, and the thread retries until Redis takes it."""
+        copies at once, and the thread retries until Redis takes it (started now if
+        this process has not served a page yet: an editor's first request may be the
+        change)."""
         self.invalidation_due = True
+        self.start_once()
         forget_local_copies()
 
     def retry_invalidation(self):

@@ -103,3 +103,36 @@ def test_the_copy_is_not_trusted_once_redis_stops_answering(watch):
     # As if Redis had answered no ping for longer than the copy is trusted.
     watch.heard = time.monotonic() - pagecache.state.StateWatch.TRUST_FOR - 0.1
     assert watch.get() is None
+
+
+class RefusingWrites:
+    """The cache, refusing writes until ``refusing`` is cleared (Redis hung a moment)."""
+
+    def __init__(self):
+        self.refusing = True
+
+    def set(self, *args):
+        if self.refusing:
+            raise ConnectionError("Redis did not answer")
+        return cache.set(*args)
+
+    def __getattr__(self, name):
+        return getattr(cache, name)
+
+
+def test_a_change_that_did_not_reach_redis_is_retried_by_a_process_that_served_no_page(
+    monkeypatch,
+):
+    # A worker whose first request is an editor's save: nothing has started its watch yet.
+    watch = pagecache.state.StateWatch()
+    monkeypatch.setattr(pagecache.state, "watch", watch)
+    flaky = RefusingWrites()
+    monkeypatch.setattr(pagecache.backend, "cache", flaky)
+    cache.set(pagecache.state.STATE_KEY, STATE, None)
+    try:
+        pagecache.state.invalidate()
+        assert cache.get(pagecache.state.STATE_KEY) == STATE
+        flaky.refusing = False  # Redis answers again
+        eventually(lambda: cache.get(pagecache.state.STATE_KEY) != STATE, timeout=4)
+    finally:
+        watch.stop()
